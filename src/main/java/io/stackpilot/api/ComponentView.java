@@ -1,0 +1,57 @@
+package io.stackpilot.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.stackpilot.catalog.Component;
+import io.stackpilot.catalog.RuntimeKind;
+import io.stackpilot.runtime.DockerDetails;
+import io.stackpilot.runtime.KubernetesDetails;
+import io.stackpilot.runtime.WorkloadState;
+import io.stackpilot.runtime.WorkloadStatus;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A component as the REST API shows it: the same fields for every runtime, plus that runtime's details. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Component")
+public record ComponentView(
+        @Schema(description = "Catalog name", example = "kafka")
+        String name,
+
+        @Schema(description = "Where the workload runs") RuntimeKind runtime,
+        @Schema(description = "Free text from the catalog") String description,
+
+        @Schema(description = "Lifecycle state of the workload")
+        WorkloadState state,
+
+        @Schema(description = "Why the state is not the happy one, and what to do; absent when nothing to say")
+        String reason,
+
+        @Schema(description = "When the state last changed, or when it was last known (RFC 3339, UTC)")
+        Instant since,
+
+        @Schema(description = "Catalog dependencies") List<String> dependsOn,
+
+        @Schema(description = "Whether readiness depends on this component")
+        boolean critical,
+
+        @Schema(description = "Container details, for Docker components")
+        DockerDetails docker,
+
+        @Schema(description = "Workload details, for Kubernetes components")
+        KubernetesDetails kubernetes) {
+
+    public static ComponentView of(Component component, WorkloadStatus status) {
+        return new ComponentView(
+                component.name(),
+                component.runtime(),
+                component.description(),
+                status.state(),
+                status.reason(),
+                status.since(),
+                component.dependsOn(),
+                component.critical(),
+                status.details() instanceof DockerDetails docker ? docker : null,
+                status.details() instanceof KubernetesDetails kubernetes ? kubernetes : null);
+    }
+}
