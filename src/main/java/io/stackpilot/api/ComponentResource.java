@@ -23,8 +23,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,12 +39,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 
 /** Status, lifecycle and logs of single catalog components. */
 @Path("/api/v1/components")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Components", description = "Status, lifecycle and logs of catalog components")
 public class ComponentResource {
+
+    private static final Logger LOG = Logger.getLogger(ComponentResource.class);
 
     static final String NAME_PATTERN = "^[a-z0-9][a-z0-9-]{0,62}$";
     static final String NDJSON = "application/x-ndjson";
@@ -267,7 +275,7 @@ public class ComponentResource {
             responseCode = "504",
             description = "The runtime did not answer in time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Multi<String> logs(
+    public Response logs(
             @Parameter(description = "Catalog name of the component", example = "kafka")
                     @PathParam("name")
                     @Pattern(regexp = NAME_PATTERN)
@@ -296,13 +304,33 @@ public class ComponentResource {
         LogQuery query = new LogQuery(Optional.ofNullable(tail), sinceTime, follow, Optional.ofNullable(container));
         boolean jsonLines = LogFormat.wantsJsonLines(headers);
 
+        MediaType type = jsonLines ? MediaType.valueOf(NDJSON) : MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8");
         Multi<LogLine> lines = components.logs(component, query);
         if (!follow) {
             // Read everything first so that a failure still becomes a problem response, not a cut-off body.
-            List<LogLine> all = lines.collect().asList().await().atMost(LOG_READ_TIMEOUT);
-            lines = Multi.createFrom().iterable(all);
+            StringBuilder body = new StringBuilder();
+            lines.collect().asList().await().atMost(LOG_READ_TIMEOUT).forEach(line -> append(body, line, jsonLines));
+            return Response.ok(body.toString(), type).build();
         }
-        return lines.map(line -> jsonLines ? toJson(line) + "\n" : line.text() + "\n");
+        StreamingOutput stream = output -> {
+            // Closing the stream cancels the runtime's log request when the client goes away.
+            try (java.util.stream.Stream<LogLine> followed = lines.subscribe().asStream()) {
+                Iterator<LogLine> iterator = followed.iterator();
+                while (iterator.hasNext()) {
+                    StringBuilder text = new StringBuilder();
+                    append(text, iterator.next(), jsonLines);
+                    output.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                    output.flush();
+                }
+            } catch (IOException clientGone) {
+                LOG.debugf("[%s] Log follower disconnected: %s", name, clientGone.getMessage());
+            }
+        };
+        return Response.ok(stream, type).build();
+    }
+
+    private void append(StringBuilder body, LogLine line, boolean jsonLines) {
+        body.append(jsonLines ? toJson(line) : line.text()).append('\n');
     }
 
     private String toJson(LogLine line) {

@@ -28,7 +28,10 @@ final class DockerLogReader {
                     .withFollowStream(query.follow())
                     .withTimestamps(false);
             query.tail().ifPresentOrElse(command::withTail, command::withTailAll);
-            query.since().ifPresent(since -> command.withSince((int) since.getEpochSecond()));
+            // The Engine API takes Unix seconds as a 32-bit value; later times clamp to its maximum and match nothing.
+            query.since()
+                    .ifPresent(since ->
+                            command.withSince((int) Math.max(0, Math.min(Integer.MAX_VALUE, since.getEpochSecond()))));
 
             Closeable stream = command.exec(new Callback(emitter, errors));
             emitter.onTermination(() -> closeQuietly(stream));
