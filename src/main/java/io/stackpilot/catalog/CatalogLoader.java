@@ -46,19 +46,12 @@ public final class CatalogLoader {
         Map<String, Component> byName = new TreeMap<>();
         config.components().forEach((name, entry) -> toComponent(name, entry).ifPresent(c -> byName.put(name, c)));
         checkDependencies(config, byName);
+        checkCycles(byName);
         if (!problems.isEmpty()) {
             throw new CatalogException(problems);
         }
 
         DependencyGraph graph = graphOf(byName);
-        Optional<List<String>> cycle = graph.findCycle();
-        if (cycle.isPresent()) {
-            String first = cycle.get().get(0);
-            problems.add(key(first, "depends-on") + ": dependency cycle " + String.join(" -> ", cycle.get())
-                    + "; remove one of these dependencies");
-            throw new CatalogException(problems);
-        }
-
         Map<String, Component> ordered = new LinkedHashMap<>();
         graph.topologicalOrder().forEach(name -> ordered.put(name, byName.get(name)));
         return ordered;
@@ -213,6 +206,20 @@ public final class CatalogLoader {
             return Optional.empty();
         }
         return Optional.of(new ProbeSpec.Http(url, min, max, config.timeout()));
+    }
+
+    /** Looks for a cycle among the valid components, ignoring dependencies already reported as missing or on itself. */
+    private void checkCycles(Map<String, Component> valid) {
+        Map<String, List<String>> edges = new TreeMap<>();
+        valid.forEach((name, component) -> edges.put(
+                name,
+                component.dependsOn().stream()
+                        .filter(dependency -> valid.containsKey(dependency) && !dependency.equals(name))
+                        .toList()));
+        new DependencyGraph(edges)
+                .findCycle()
+                .ifPresent(cycle -> problems.add(key(cycle.get(0), "depends-on") + ": dependency cycle "
+                        + String.join(" -> ", cycle) + "; remove one of these dependencies"));
     }
 
     private void checkDependencies(CatalogConfig config, Map<String, Component> valid) {
