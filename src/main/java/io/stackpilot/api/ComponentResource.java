@@ -52,7 +52,7 @@ public class ComponentResource {
     static final String NAME_PATTERN = "^[a-z0-9][a-z0-9-]{0,62}$";
     static final String NDJSON = "application/x-ndjson";
 
-    /** Longest time to collect a non-followed log before answering. */
+    /** Longest time to collect a non-followed log before responding. */
     private static final Duration LOG_READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final Catalog catalog;
@@ -130,7 +130,7 @@ public class ComponentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "504",
-            description = "The runtime did not answer in time",
+            description = "The runtime did not respond in time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LifecycleResponse start(
             @Parameter(description = "Catalog name of the component", example = "kafka")
@@ -170,7 +170,7 @@ public class ComponentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "504",
-            description = "The runtime did not answer in time",
+            description = "The runtime did not respond in time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LifecycleResponse stop(
             @Parameter(description = "Catalog name of the component", example = "kafka")
@@ -215,7 +215,7 @@ public class ComponentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "504",
-            description = "The runtime did not answer in time",
+            description = "The runtime did not respond in time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LifecycleResponse restart(
             @Parameter(description = "Catalog name of the component", example = "kafka")
@@ -273,7 +273,7 @@ public class ComponentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "504",
-            description = "The runtime did not answer in time",
+            description = "The runtime did not respond in time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response logs(
             @Parameter(description = "Catalog name of the component", example = "kafka")

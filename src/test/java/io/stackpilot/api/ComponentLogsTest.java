@@ -60,6 +60,7 @@ class ComponentLogsTest {
 
     @BeforeAll
     static void runWriters() {
+        DockerCli.ensureTestImage();
         DockerCli.removeContainers(PLAIN, TTY, TICKER);
         docker("run", "-d", "--name", PLAIN, TEST_IMAGE, "sh", "-c", SCRIPT);
         docker("run", "-d", "-t", "--name", TTY, TEST_IMAGE, "sh", "-c", SCRIPT);

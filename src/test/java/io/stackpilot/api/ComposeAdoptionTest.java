@@ -71,7 +71,7 @@ class ComposeAdoptionTest {
     }
 
     @Test
-    void stopThroughTheApiShowsAsExitedInDockerPs() {
+    void apiStopShowsExitedInDockerPs() {
         String id = TestStack.containerId("worker");
 
         given().when().post("/api/v1/components/worker/stop").then().statusCode(200);

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The service pointed at a Docker socket that does not exist keeps serving and says what is wrong. */
+/** The service pointed at a Docker socket that does not exist keeps serving and reports what is wrong. */
 @QuarkusTest
 @TestProfile(DockerUnavailableTest.Profile.class)
 class DockerUnavailableTest {

@@ -19,7 +19,17 @@ public final class DockerCli {
     /** The local image the tests run; {@code scripts/test-images.sh} builds it without a registry. */
     public static final String TEST_IMAGE = "stackpilot-test/busybox:1";
 
+    private static volatile boolean imageChecked;
+
     private DockerCli() {}
+
+    /** Builds {@link #TEST_IMAGE} with {@code scripts/test-images.sh} unless it exists; runs once per JVM. */
+    public static synchronized void ensureTestImage() {
+        if (!imageChecked) {
+            run("scripts/test-images.sh");
+            imageChecked = true;
+        }
+    }
 
     /** Runs {@code docker ARGS} and returns its standard output; fails the test on a non-zero exit. */
     public static String docker(String... args) {

@@ -15,6 +15,7 @@ public final class TestStack {
 
     /** Creates and starts the whole project, replacing containers left by an earlier test. */
     public static void up() {
+        DockerCli.ensureTestImage();
         DockerCli.compose(PROJECT, COMPOSE_FILE, "up", "-d", "--force-recreate", "--remove-orphans");
     }
 

@@ -60,7 +60,7 @@ final class DockerErrors {
             return new RuntimeTimeoutException(
                     component,
                     DOCKER,
-                    "The Docker engine at " + host + " did not answer in time to " + action
+                    "The Docker engine at " + host + " did not respond in time to " + action
                             + "; check the daemon's load or raise stackpilot.docker.response-timeout",
                     failure);
         }
