@@ -89,25 +89,14 @@ class ComponentLogsTest {
 
     @Test
     void ttyContainerLogsHaveNoCarriageReturns() {
-        String body = given().when()
-                .get("/api/v1/components/logs-tty/logs")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String body = fetchLogs("logs-tty", Map.of());
 
         assertEquals(EXPECTED, lines(body));
     }
 
     @Test
     void tailReturnsOnlyTheLastLines() {
-        String body = given().queryParam("tail", 2)
-                .when()
-                .get("/api/v1/components/logs-plain/logs")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String body = fetchLogs("logs-plain", Map.of("tail", 2));
 
         assertEquals(List.of("out 3", "err 3"), lines(body));
     }
@@ -134,26 +123,14 @@ class ComponentLogsTest {
 
     @Test
     void sinceInTheFutureReturnsNothing() {
-        String body = given().queryParam("since", "2999-01-01T00:00:00Z")
-                .when()
-                .get("/api/v1/components/logs-plain/logs")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String body = fetchLogs("logs-plain", Map.of("since", "2999-01-01T00:00:00Z"));
 
         assertEquals("", body);
     }
 
     @Test
     void sinceInThePastReturnsEverything() {
-        String body = given().queryParam("since", "1h")
-                .when()
-                .get("/api/v1/components/logs-plain/logs")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String body = fetchLogs("logs-plain", Map.of("since", "1h"));
 
         assertEquals(EXPECTED, lines(body));
     }
@@ -210,6 +187,16 @@ class ComponentLogsTest {
         for (int i = 0; i < firstLines.size(); i++) {
             assertEquals("tick " + (first + i), firstLines.get(i));
         }
+    }
+
+    private static String fetchLogs(String component, Map<String, ?> query) {
+        return given().queryParams(query)
+                .when()
+                .get("/api/v1/components/" + component + "/logs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     private static List<String> lines(String body) {
