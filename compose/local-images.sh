@@ -243,7 +243,7 @@ main() {
     fi
 
     progress "Local images ready:"
-    docker image ls --filter "label=$inputs_label" --format '{{.Repository}}:{{.Tag}} {{.Size}}' | sort | column -t
+    docker image ls --filter "label=$inputs_label" --format 'table {{.Repository}}:{{.Tag}}\t{{.Size}}'
 }
 
 main "$@"

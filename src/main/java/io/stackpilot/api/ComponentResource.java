@@ -73,6 +73,10 @@ public class ComponentResource {
             description = "Every component in start order; a runtime that cannot be asked shows its components"
                     + " as unknown with the reason",
             content = @Content(schema = @Schema(implementation = ComponentView.class, type = SchemaType.ARRAY)))
+    @APIResponse(
+            responseCode = "500",
+            description = "An unexpected error; the problem carries no internal details, the service log does",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ComponentView> list() {
         return catalog.all().stream()
                 .map(component -> ComponentView.of(component, components.status(component)))
