@@ -1,0 +1,28 @@
+package io.stackpilot.api;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.stackpilot.runtime.DockerDetails;
+import io.stackpilot.runtime.KubernetesDetails;
+import io.stackpilot.runtime.LogLine;
+
+/**
+ * Registers for reflection the types that Jackson writes in API responses, which a native executable needs.
+ * Quarkus REST registers the declared return types of resource methods by itself; these are also written
+ * from exception mappers ({@link Problem}), by hand ({@link LogLine} as JSON lines) or as nested members.
+ */
+@RegisterForReflection(
+        targets = {
+            ComponentView.class,
+            LifecycleResponse.class,
+            Problem.class,
+            LogLine.class,
+            DockerDetails.class,
+            DockerDetails.PortBinding.class,
+            KubernetesDetails.class,
+            KubernetesDetails.Condition.class
+        },
+        registerFullHierarchy = true)
+final class ApiReflection {
+
+    private ApiReflection() {}
+}
