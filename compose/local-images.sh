@@ -111,7 +111,7 @@ debootstrap_tarball() {
     if [[ ! -f "$tarball" ]]; then
         command -v debootstrap >/dev/null || fail "debootstrap is not installed; run: apt-get install debootstrap"
         [[ $EUID -eq 0 ]] || fail "debootstrap needs root; run this script as root"
-        progress "Running debootstrap --variant=minbase $suite from $mirror (about 30 s)" >&2
+        progress "Running debootstrap --variant=minbase $suite from $mirror (30 s to 2 min)" >&2
         local tree
         tree="$(mktemp -d "$cache/rootfs.XXXXXX")"
         if ! debootstrap --variant=minbase "$suite" "$tree" "$mirror" >"$cache/debootstrap.log" 2>&1; then
@@ -152,6 +152,7 @@ build_image() {
         tail -20 "$log" >&2
         fail "building $image failed; see $log"
     fi
+    rm -rf "$context"
 }
 
 # Prints the hash of a recipe folder, its parent image id and any extra inputs given.
