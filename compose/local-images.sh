@@ -47,7 +47,6 @@ export DOCKER_BUILDKIT=0
 progress() { printf '[%4ds] %s\n' "$SECONDS" "$*"; }
 fail() { printf '[%4ds] error: %s\n' "$SECONDS" "$*" >&2; exit 1; }
 
-
 # Prints the sha256 of stdin.
 digest() { sha256sum | cut -c1-64; }
 
@@ -228,6 +227,13 @@ main() {
     docker version --format '{{.Server.Version}}' >/dev/null 2>&1 \
         || fail "no Docker engine answers at ${DOCKER_HOST:-the default socket}; start one or set DOCKER_HOST"
     mkdir -p "$cache"
+
+    # Two runs at once would share the cache folders, so the second one waits.
+    exec 9>"$cache/.lock"
+    if ! flock --nonblock 9; then
+        progress "Waiting for another run of this script to finish"
+        flock 9
+    fi
 
     build_base
     build_recipe "$jre_image" "$recipes/jre" "$base_image"
