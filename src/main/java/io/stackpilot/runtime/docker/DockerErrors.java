@@ -1,5 +1,8 @@
 package io.stackpilot.runtime.docker;
 
+import static io.stackpilot.runtime.Failures.hasCause;
+import static io.stackpilot.runtime.Failures.rootMessage;
+
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -82,24 +85,6 @@ final class DockerErrors {
                 "The Docker engine at " + host + " is unreachable (" + rootMessage(failure)
                         + "); start the daemon or point DOCKER_HOST or stackpilot.docker.host at one",
                 failure);
-    }
-
-    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 
     /** docker-java prefixes messages with the HTTP status and wraps the daemon's JSON; keep the daemon's text. */

@@ -1,5 +1,8 @@
 package io.stackpilot.runtime.kubernetes;
 
+import static io.stackpilot.runtime.Failures.hasCause;
+import static io.stackpilot.runtime.Failures.rootMessage;
+
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.stackpilot.catalog.RuntimeKind;
 import io.stackpilot.runtime.RuntimeConflictException;
@@ -138,23 +141,5 @@ final class KubernetesErrors {
             return client.getStatus().getMessage();
         }
         return rootMessage(failure);
-    }
-
-    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 }

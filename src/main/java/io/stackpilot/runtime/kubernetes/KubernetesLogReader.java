@@ -130,7 +130,7 @@ final class KubernetesLogReader {
     }
 
     /**
-     * Sends one log request. The API server answers {@code 400} while the container has not started, which
+     * Sends one log request. The API server returns {@code 400} while the container has not started, which
      * is a state the caller can wait out rather than a failure of stackpilot.
      */
     private static <T> T request(WorkloadClient workload, String action, Supplier<T> call) {

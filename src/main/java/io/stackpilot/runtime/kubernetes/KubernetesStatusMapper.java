@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  */
 final class KubernetesStatusMapper {
 
-    /** Container waiting reasons that do not clear up without a change to the pod or the image. */
+    /** Container waiting reasons that mean the container keeps failing, rather than still being set up. */
     static final Set<String> FAILURE_REASONS = Set.of(
             "CrashLoopBackOff",
             "ImagePullBackOff",
@@ -175,7 +175,7 @@ final class KubernetesStatusMapper {
         return Optional.empty();
     }
 
-    /** Returns a condition that says the rollout itself failed, as the controller reports it. */
+    /** Describes the condition by which the controller reports that the rollout itself failed, if any. */
     private static Optional<String> failingCondition(WorkloadSnapshot workload) {
         return workload.condition("ReplicaFailure")
                 .filter(c -> "True".equals(c.status()))

@@ -2,11 +2,12 @@ package io.stackpilot.runtime.kubernetes;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetCondition;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.stackpilot.catalog.WorkloadRef.WorkloadKind;
 import io.stackpilot.runtime.KubernetesDetails.Condition;
@@ -64,57 +65,37 @@ record WorkloadSnapshot(
     }
 
     static WorkloadSnapshot of(Deployment deployment) {
+        DeploymentSpec spec = deployment.getSpec() == null ? new DeploymentSpec() : deployment.getSpec();
         DeploymentStatus status = deployment.getStatus() == null ? new DeploymentStatus() : deployment.getStatus();
-        List<DeploymentCondition> conditions = status.getConditions() == null ? List.of() : status.getConditions();
-        return new WorkloadSnapshot(
+        List<Condition> conditions = orEmpty(status.getConditions()).stream()
+                .map(c ->
+                        condition(c.getType(), c.getStatus(), c.getReason(), c.getMessage(), c.getLastTransitionTime()))
+                .toList();
+        return create(
                 WorkloadKind.DEPLOYMENT,
-                deployment.getMetadata().getNamespace(),
-                deployment.getMetadata().getName(),
-                deployment.getMetadata().getResourceVersion(),
-                deployment.getMetadata().getAnnotations(),
-                desired(
-                        deployment.getSpec() == null
-                                ? null
-                                : deployment.getSpec().getReplicas()),
-                orZero(status.getReadyReplicas()),
-                orZero(status.getAvailableReplicas()),
-                orZero(status.getUpdatedReplicas()),
-                conditions.stream()
-                        .map(c -> new Condition(
-                                c.getType(),
-                                c.getStatus(),
-                                c.getReason(),
-                                c.getMessage(),
-                                parseTime(c.getLastTransitionTime())))
-                        .toList(),
-                deployment.getSpec() == null ? null : deployment.getSpec().getSelector());
+                deployment,
+                spec.getReplicas(),
+                spec.getSelector(),
+                new StatusReplicas(
+                        status.getReadyReplicas(), status.getAvailableReplicas(), status.getUpdatedReplicas()),
+                conditions);
     }
 
     static WorkloadSnapshot of(StatefulSet statefulSet) {
+        StatefulSetSpec spec = statefulSet.getSpec() == null ? new StatefulSetSpec() : statefulSet.getSpec();
         StatefulSetStatus status = statefulSet.getStatus() == null ? new StatefulSetStatus() : statefulSet.getStatus();
-        List<StatefulSetCondition> conditions = status.getConditions() == null ? List.of() : status.getConditions();
-        return new WorkloadSnapshot(
+        List<Condition> conditions = orEmpty(status.getConditions()).stream()
+                .map(c ->
+                        condition(c.getType(), c.getStatus(), c.getReason(), c.getMessage(), c.getLastTransitionTime()))
+                .toList();
+        return create(
                 WorkloadKind.STATEFUL_SET,
-                statefulSet.getMetadata().getNamespace(),
-                statefulSet.getMetadata().getName(),
-                statefulSet.getMetadata().getResourceVersion(),
-                statefulSet.getMetadata().getAnnotations(),
-                desired(
-                        statefulSet.getSpec() == null
-                                ? null
-                                : statefulSet.getSpec().getReplicas()),
-                orZero(status.getReadyReplicas()),
-                orZero(status.getAvailableReplicas()),
-                orZero(status.getUpdatedReplicas()),
-                conditions.stream()
-                        .map(c -> new Condition(
-                                c.getType(),
-                                c.getStatus(),
-                                c.getReason(),
-                                c.getMessage(),
-                                parseTime(c.getLastTransitionTime())))
-                        .toList(),
-                statefulSet.getSpec() == null ? null : statefulSet.getSpec().getSelector());
+                statefulSet,
+                spec.getReplicas(),
+                spec.getSelector(),
+                new StatusReplicas(
+                        status.getReadyReplicas(), status.getAvailableReplicas(), status.getUpdatedReplicas()),
+                conditions);
     }
 
     /** Returns {@code Deployment infra/headlamp}, for messages. */
@@ -156,8 +137,42 @@ record WorkloadSnapshot(
         return Map.copyOf(copy);
     }
 
-    private static int desired(Integer replicas) {
-        return replicas == null ? 1 : replicas;
+    /**
+     * Builds a snapshot from the fields both kinds share.
+     *
+     * @param specReplicas {@code spec.replicas}; absent means 1, the API server's default
+     */
+    private static WorkloadSnapshot create(
+            WorkloadKind kind,
+            HasMetadata workload,
+            Integer specReplicas,
+            LabelSelector selector,
+            StatusReplicas statusReplicas,
+            List<Condition> conditions) {
+        ObjectMeta metadata = workload.getMetadata();
+        return new WorkloadSnapshot(
+                kind,
+                metadata.getNamespace(),
+                metadata.getName(),
+                metadata.getResourceVersion(),
+                metadata.getAnnotations(),
+                specReplicas == null ? 1 : specReplicas,
+                orZero(statusReplicas.ready()),
+                orZero(statusReplicas.available()),
+                orZero(statusReplicas.updated()),
+                conditions,
+                selector);
+    }
+
+    /** The replica counts of a workload's status, each {@code null} when the field is absent. */
+    private record StatusReplicas(Integer ready, Integer available, Integer updated) {}
+
+    private static Condition condition(String type, String status, String reason, String message, String time) {
+        return new Condition(type, status, reason, message, parseTime(time));
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private static int orZero(Integer value) {

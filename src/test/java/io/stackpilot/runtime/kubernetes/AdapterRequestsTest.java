@@ -109,8 +109,11 @@ class AdapterRequestsTest {
     }
 
     private static String verbOf(String method, boolean named, String query) {
+        if (method.equals("GET") && query.contains("watch=true")) {
+            return "watch";
+        }
         return switch (method) {
-            case "GET" -> query.contains("watch=true") ? "watch" : named ? "get" : "list";
+            case "GET" -> named ? "get" : "list";
             case "PATCH" -> "patch";
             case "PUT" -> "update";
             case "POST" -> "create";

@@ -88,7 +88,7 @@ class KubernetesStatusMapperTest {
     }
 
     @Test
-    void readyEqualToDesiredIsRunningSinceLastTransition() {
+    void readyWorkloadIsRunning() {
         Deployment deployment = deployment(2)
                 .withNewStatus()
                 .withReplicas(2)
