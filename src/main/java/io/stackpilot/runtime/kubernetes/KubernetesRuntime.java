@@ -58,7 +58,7 @@ public class KubernetesRuntime implements ServiceRuntime {
     @Override
     public RuntimeProbe probe() {
         if (!connection.configured()) {
-            return new RuntimeProbe(RuntimeKind.KUBERNETES, false, null, null, KubernetesConnection.NOT_CONFIGURED);
+            return new RuntimeProbe(RuntimeKind.KUBERNETES, false, null, null, connection.unusableReason());
         }
         String server = connection.serverUrl();
         try {

@@ -61,6 +61,22 @@ class KubernetesConnectionTest {
     }
 
     @Test
+    void malformedKubeconfigMakesRuntimeUnusable() {
+        KubernetesConnection connection = new KubernetesConnection(() -> new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig("clusters: [this is: not valid"))
+                .build());
+
+        assertFalse(connection.configured());
+        assertNull(connection.serverUrl());
+        RuntimeUnavailableException failure =
+                assertThrows(RuntimeUnavailableException.class, () -> connection.requireConfigured("headlamp"));
+        assertTrue(
+                failure.getMessage().startsWith("The Kubernetes client configuration could not be read ("),
+                failure.getMessage());
+        assertTrue(failure.getMessage().endsWith("else ~/.kube/config)."), failure.getMessage());
+    }
+
+    @Test
     void unconfiguredConnectionFailsFastWithHint() {
         try (KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder(Config.empty())
