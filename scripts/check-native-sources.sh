@@ -2,7 +2,8 @@
 # Checks the output of "./mvnw package -Dnative -Dquarkus.native.sources-only=true". That build runs
 # every Quarkus build step of a native build except GraalVM's native-image itself. The check requires the
 # arguments file, and a reflection configuration that registers the docker-java model types Jackson reads
-# (DockerReflection) and the API's response types (ApiReflection). A missing class fails the check.
+# (DockerReflection), the API's response types (ApiReflection) and the fabric8 model types the Kubernetes
+# adapter reads, which the Kubernetes client extension registers. A missing class fails the check.
 #
 #   scripts/check-native-sources.sh
 set -euo pipefail
@@ -35,6 +36,12 @@ required=(
     'io.stackpilot.api.Problem'
     'io.stackpilot.runtime.DockerDetails'
     'io.stackpilot.runtime.LogLine'
+    'io.stackpilot.runtime.KubernetesDetails'
+    'io.stackpilot.runtime.KubernetesDetails$Condition'
+    'io.fabric8.kubernetes.api.model.apps.Deployment'
+    'io.fabric8.kubernetes.api.model.apps.StatefulSet'
+    'io.fabric8.kubernetes.api.model.Pod'
+    'io.fabric8.kubernetes.client.VersionInfo'
 )
 missing=()
 for class in "${required[@]}"; do
