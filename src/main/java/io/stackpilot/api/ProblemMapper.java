@@ -1,5 +1,11 @@
 package io.stackpilot.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.stackpilot.catalog.ComponentNotFoundException;
 import io.stackpilot.runtime.RuntimeConflictException;
 import io.stackpilot.runtime.RuntimeFailureException;
@@ -25,6 +31,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -35,6 +42,19 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    /** Detail of a 401 for a request that carried no credentials. */
+    public static final String MISSING_CREDENTIALS = "This request needs credentials: send a bearer token as"
+            + " 'Authorization: Bearer <token>' or an API key in the X-API-Key header";
+
+    /** Detail of a 401 for a request whose credentials were rejected; it never repeats them. */
+    public static final String INVALID_CREDENTIALS = "The credentials were rejected: the bearer token is malformed,"
+            + " expired, signed by another key or from another issuer, or the API key is not configured;"
+            + " get a new token or check the key";
+
+    /** Header that carries API keys, named in the challenge of a 401. */
+    @ConfigProperty(name = "stackpilot.security.api-key-header", defaultValue = "X-API-Key")
+    String apiKeyHeader;
 
     @ServerExceptionMapper
     public Response componentNotFound(ComponentNotFoundException e, UriInfo uri) {
@@ -50,8 +70,40 @@ public class ProblemMapper {
         return respond(
                 new Problem("invalid-parameter", "Invalid parameter", 400, e.getMessage())
                         .with("parameter", e.parameter())
-                        .with("value", e.value()),
+                        .with("value", e.value())
+                        .with("allowed", e instanceof UnknownParameterException unknown ? unknown.allowed() : null),
                 uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpectedBody(UnexpectedBodyException e, UriInfo uri) {
+        return respond(new Problem("unexpected-body", "Unexpected request body", 400, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidJson(JsonProcessingException e, UriInfo uri) {
+        return respond(invalidJsonProblem(e), uri);
+    }
+
+    /** Takes precedence over the JSON extension's own mapper for this subtype, which does not write problems. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return respond(invalidJsonProblem(e), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return respondUnauthorized(unauthorized(MISSING_CREDENTIALS), false, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return respondUnauthorized(unauthorized(INVALID_CREDENTIALS), true, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(forbidden("The caller's role does not allow this request to " + uri.getPath()), uri);
     }
 
     @ServerExceptionMapper
@@ -112,21 +164,19 @@ public class ProblemMapper {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         Problem problem;
-        if (e instanceof NotFoundException) {
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS reports a path or query parameter that cannot be converted as 404; it is a bad request.
             problem = new Problem(
-                    "not-found",
-                    "Not found",
-                    404,
-                    "No resource at " + uri.getPath()
-                            + "; the API lives under /api/v1, see /q/openapi for its endpoints");
+                    "invalid-parameter",
+                    "Invalid parameter",
+                    400,
+                    "A path or query parameter of " + uri.getPath() + " has a value of the wrong type ("
+                            + e.getCause().getMessage() + "); numbers must be whole decimal numbers");
+        } else if (e instanceof NotFoundException) {
+            problem = notFound(uri.getPath());
         } else if (e instanceof NotAllowedException) {
             String allowed = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-            problem = new Problem(
-                            "method-not-allowed",
-                            "Method not allowed",
-                            405,
-                            "This method is not allowed on " + uri.getPath() + "; allowed: " + allowed)
-                    .with("allowed", allowed);
+            problem = methodNotAllowed(uri.getPath(), allowed);
             return respond(problem, uri, e, allowed);
         } else if (e instanceof NotSupportedException) {
             problem = new Problem(
@@ -164,6 +214,99 @@ public class ProblemMapper {
                 .toResponse();
     }
 
+    /** A 401: the caller must authenticate, or authenticate again. */
+    public static Problem unauthorized(String detail) {
+        return new Problem("unauthorized", "Authentication required", 401, detail);
+    }
+
+    /** A 403: the caller is known but lacks the role. */
+    public static Problem forbidden(String detail) {
+        return new Problem("forbidden", "Forbidden", 403, detail);
+    }
+
+    /** A 404 for a path with no resource. */
+    public static Problem notFound(String path) {
+        return new Problem(
+                "not-found",
+                "Not found",
+                404,
+                "No resource at " + path + "; the API lives under /api/v1, see /q/openapi for its endpoints");
+    }
+
+    /** A 405; {@code allowed} is the value of the {@code Allow} header, when known. */
+    public static Problem methodNotAllowed(String path, String allowed) {
+        String detail = allowed == null
+                ? "This method is not allowed on " + path
+                : "This method is not allowed on " + path + "; allowed: " + allowed;
+        return new Problem("method-not-allowed", "Method not allowed", 405, detail).with("allowed", allowed);
+    }
+
+    /** A 413 for a body larger than {@code quarkus.http.limits.max-body-size}. */
+    public static Problem payloadTooLarge(long limitBytes) {
+        return new Problem(
+                        "payload-too-large",
+                        "Payload too large",
+                        413,
+                        "The request body is larger than the limit of " + limitBytes + " bytes; send a smaller body")
+                .with("maxBodyBytes", limitBytes);
+    }
+
+    /** A 500 for a failure outside the JAX-RS resources; the log line carries the same error id. */
+    public static Problem internalError(String errorId) {
+        return new Problem(
+                        "internal-error",
+                        "Internal server error",
+                        500,
+                        "stackpilot failed to handle the request; the server log has the details under error id "
+                                + errorId)
+                .with("errorId", errorId);
+    }
+
+    /** Logs a problem the way every error response is logged: 5xx at error, outages at warn, 4xx at debug. */
+    public static void log(Problem problem, String path, Throwable cause) {
+        if (problem.getStatus() == 503 || problem.getStatus() == 504) {
+            LOG.warnf("%s %s: %s", problem.getStatus(), path, problem.getDetail());
+        } else if (problem.getStatus() >= 500) {
+            LOG.errorf(cause, "%s %s: %s", problem.getStatus(), path, problem.getDetail());
+        } else {
+            LOG.debugf("%s %s: %s", problem.getStatus(), path, problem.getDetail());
+        }
+    }
+
+    private static Problem invalidJsonProblem(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        String where =
+                location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        // The original message describes the syntax error without echoing the body.
+        return new Problem(
+                        "invalid-json",
+                        "Invalid JSON",
+                        400,
+                        "The request body is not valid JSON for this endpoint" + where + ": " + e.getOriginalMessage())
+                .with("line", location == null ? null : location.getLineNr())
+                .with("column", location == null ? null : location.getColumnNr());
+    }
+
+    /**
+     * Returns the {@code WWW-Authenticate} value of a 401: both schemes in one header, as RFC 9110 allows, with
+     * {@code error="invalid_token"} (RFC 6750) when the credentials sent were rejected.
+     */
+    public static String challenge(boolean rejected, String apiKeyHeader) {
+        String bearer =
+                rejected ? "Bearer realm=\"stackpilot\", error=\"invalid_token\"" : "Bearer realm=\"stackpilot\"";
+        return bearer + ", ApiKey realm=\"stackpilot\", header=\"" + apiKeyHeader + "\"";
+    }
+
+    private Response respondUnauthorized(Problem problem, boolean rejected, UriInfo uri) {
+        problem.instance(uri.getPath());
+        log(problem, uri.getPath(), null);
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge(rejected, apiKeyHeader))
+                .build();
+    }
+
     private static Response respond(Problem problem, UriInfo uri) {
         return respond(problem, uri, null);
     }
@@ -174,13 +317,7 @@ public class ProblemMapper {
 
     private static Response respond(Problem problem, UriInfo uri, Throwable cause, String allow) {
         problem.instance(uri.getPath());
-        if (problem.getStatus() == 503 || problem.getStatus() == 504) {
-            LOG.warnf("%s %s: %s", problem.getStatus(), uri.getPath(), problem.getDetail());
-        } else if (problem.getStatus() >= 500) {
-            LOG.errorf(cause, "%s %s: %s", problem.getStatus(), uri.getPath(), problem.getDetail());
-        } else {
-            LOG.debugf("%s %s: %s", problem.getStatus(), uri.getPath(), problem.getDetail());
-        }
+        log(problem, uri.getPath(), cause);
         Response.ResponseBuilder response =
                 Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem);
         if (allow != null) {

@@ -20,6 +20,11 @@ final class SinceParser {
     private SinceParser() {}
 
     static Instant parse(String value, Instant now) {
+        return parse("since", value, now);
+    }
+
+    /** Parses a time value sent in the query parameter {@code parameter}, which the error message names. */
+    static Instant parse(String parameter, String value, Instant now) {
         String text = value.trim();
         Matcher relative = RELATIVE.matcher(text.toLowerCase(Locale.ROOT));
         if (relative.matches()) {
@@ -42,9 +47,10 @@ final class SinceParser {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException(
-                    "since",
+                    parameter,
                     value,
-                    "Invalid 'since' value '" + value + "'; use an RFC 3339 time such as 2026-12-04T10:00:00Z, a"
+                    "Invalid '" + parameter + "' value '" + value
+                            + "'; use an RFC 3339 time such as 2026-12-04T10:00:00Z, a"
                             + " duration such as 15m, 2h or PT15M, or Unix seconds");
         }
     }

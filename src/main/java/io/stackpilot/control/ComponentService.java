@@ -2,6 +2,8 @@ package io.stackpilot.control;
 
 import io.smallrye.mutiny.Multi;
 import io.stackpilot.catalog.Component;
+import io.stackpilot.metrics.LifecycleMetrics;
+import io.stackpilot.metrics.LifecycleMetrics.Outcome;
 import io.stackpilot.runtime.LifecycleAction;
 import io.stackpilot.runtime.LifecycleResult;
 import io.stackpilot.runtime.LogLine;
@@ -25,11 +27,13 @@ public class ComponentService {
 
     private final RuntimeRegistry runtimes;
     private final LifecycleConfig config;
+    private final LifecycleMetrics metrics;
 
     @Inject
-    public ComponentService(RuntimeRegistry runtimes, LifecycleConfig config) {
+    public ComponentService(RuntimeRegistry runtimes, LifecycleConfig config, LifecycleMetrics metrics) {
         this.runtimes = runtimes;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /**
@@ -49,21 +53,30 @@ public class ComponentService {
     }
 
     /**
-     * Applies a lifecycle action and reports what changed.
+     * Applies a lifecycle action, reports what changed, and counts it in {@link LifecycleMetrics}, failures
+     * included.
      *
      * @param grace grace period for stop and restart; {@code null} for the configured default
      * @throws RuntimeOperationException as the runtime adapter reports it
      */
     public LifecycleOutcome apply(Component component, LifecycleAction action, Duration grace) {
-        ServiceRuntime runtime = runtimes.forComponent(component);
         Duration effectiveGrace = grace == null ? config.defaultGrace() : grace;
         long startedNanos = System.nanoTime();
-        LifecycleResult result = switch (action) {
-            case START -> runtime.start(component);
-            case STOP -> runtime.stop(component, effectiveGrace);
-            case RESTART -> runtime.restart(component, effectiveGrace);
-        };
+        LifecycleResult result;
+        try {
+            ServiceRuntime runtime = runtimes.forComponent(component);
+            result = switch (action) {
+                case START -> runtime.start(component);
+                case STOP -> runtime.stop(component, effectiveGrace);
+                case RESTART -> runtime.restart(component, effectiveGrace);
+            };
+        } catch (RuntimeException e) {
+            metrics.record(
+                    component.name(), action, Outcome.FAILED, Duration.ofNanos(System.nanoTime() - startedNanos));
+            throw e;
+        }
         Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+        metrics.record(component.name(), action, result.changed() ? Outcome.CHANGED : Outcome.UNCHANGED, took);
         LOG.infof(
                 "[%s] %s finished in %d ms: changed=%s, state=%s",
                 component.name(),

@@ -1,0 +1,139 @@
+package io.stackpilot.api;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Rejects a state-changing request that carries something its endpoint does not declare: a query parameter
+ * without a matching {@code @QueryParam} or {@code @RestQuery}, or a body when the method takes none. Both would
+ * otherwise be ignored without a word, so a typo such as {@code timout=5} would stop a component with the default
+ * grace period.
+ *
+ * <p>It reads the matched resource method, so every endpoint is covered without a list to maintain. Reads
+ * ({@code GET}, {@code HEAD}, {@code OPTIONS}) are not checked.
+ */
+public class RequestShapeFilter {
+
+    private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    /** Packages whose parameter annotations mark a value taken from somewhere other than the body. */
+    private static final List<String> NON_BODY_ANNOTATION_PACKAGES =
+            List.of("jakarta.ws.rs.", "org.jboss.resteasy.reactive.");
+
+    /** Packages of types that Quarkus REST injects as context, never reads from the body. */
+    private static final List<String> CONTEXT_TYPE_PACKAGES =
+            List.of("jakarta.ws.rs.", "io.vertx.", "org.jboss.resteasy.reactive.", "io.quarkus.", "java.security.");
+
+    private record Shape(Set<String> queryParameters, boolean takesBody) {}
+
+    private final Map<Method, Shape> shapes = new ConcurrentHashMap<>();
+
+    @ServerRequestFilter
+    public void checkShape(ContainerRequestContext request, ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        if (method == null || READ_METHODS.contains(request.getMethod())) {
+            return;
+        }
+        Shape shape = shapes.computeIfAbsent(method, RequestShapeFilter::shapeOf);
+        String endpoint = request.getMethod() + " " + request.getUriInfo().getPath();
+        for (Map.Entry<String, List<String>> parameter :
+                request.getUriInfo().getQueryParameters().entrySet()) {
+            if (!shape.queryParameters().contains(parameter.getKey())) {
+                throw unknownParameter(endpoint, parameter.getKey(), parameter.getValue(), shape);
+            }
+        }
+        if (!shape.takesBody() && hasBody(request)) {
+            throw new UnexpectedBodyException(endpoint + " takes no request body; send no body"
+                    + (shape.queryParameters().isEmpty()
+                            ? ""
+                            : ", with options as query parameters (" + String.join(", ", shape.queryParameters())
+                                    + ")"));
+        }
+    }
+
+    private static UnknownParameterException unknownParameter(
+            String endpoint, String name, List<String> values, Shape shape) {
+        String allowed = shape.queryParameters().isEmpty()
+                ? "it takes no query parameters"
+                : "allowed: " + String.join(", ", shape.queryParameters());
+        String value = values.isEmpty() ? null : values.get(0);
+        return new UnknownParameterException(
+                name,
+                value,
+                "Unknown query parameter '" + name + "' for " + endpoint + "; " + allowed,
+                new ArrayList<>(shape.queryParameters()));
+    }
+
+    private static boolean hasBody(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            return !length.trim().equals("0");
+        }
+        return request.getHeaderString("Transfer-Encoding") != null;
+    }
+
+    private static Shape shapeOf(Method method) {
+        Set<String> query = new TreeSet<>();
+        boolean takesBody = false;
+        for (Parameter parameter : method.getParameters()) {
+            addQueryName(parameter, parameter.getName(), query);
+            if (parameter.isAnnotationPresent(BeanParam.class)) {
+                addBeanQueryNames(parameter.getType(), query);
+            }
+            if (!hasNonBodyAnnotation(parameter) && !isContextType(parameter.getType())) {
+                takesBody = true;
+            }
+        }
+        return new Shape(Set.copyOf(query), takesBody);
+    }
+
+    private static void addBeanQueryNames(Class<?> bean, Set<String> query) {
+        for (Class<?> type = bean; type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                addQueryName(field, field.getName(), query);
+            }
+        }
+    }
+
+    private static void addQueryName(AnnotatedElement element, String declaredName, Set<String> query) {
+        QueryParam queryParam = element.getAnnotation(QueryParam.class);
+        if (queryParam != null) {
+            query.add(queryParam.value());
+        }
+        RestQuery restQuery = element.getAnnotation(RestQuery.class);
+        if (restQuery != null) {
+            query.add(restQuery.value().isEmpty() ? declaredName : restQuery.value());
+        }
+    }
+
+    private static boolean hasNonBodyAnnotation(Parameter parameter) {
+        for (Annotation annotation : parameter.getAnnotations()) {
+            String name = annotation.annotationType().getName();
+            if (NON_BODY_ANNOTATION_PACKAGES.stream().anyMatch(name::startsWith)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isContextType(Class<?> type) {
+        String name = type.getName();
+        return CONTEXT_TYPE_PACKAGES.stream().anyMatch(name::startsWith);
+    }
+}
