@@ -214,17 +214,17 @@ public class ProblemMapper {
                 .toResponse();
     }
 
-    /** A 401: the caller must authenticate, or authenticate again. */
+    /** Builds the 401 problem: the caller must authenticate, or authenticate again. */
     public static Problem unauthorized(String detail) {
         return new Problem("unauthorized", "Authentication required", 401, detail);
     }
 
-    /** A 403: the caller is known but lacks the role. */
+    /** Builds the 403 problem: the caller is known but lacks the role. */
     public static Problem forbidden(String detail) {
         return new Problem("forbidden", "Forbidden", 403, detail);
     }
 
-    /** A 404 for a path with no resource. */
+    /** Builds the 404 problem for a path with no resource. */
     public static Problem notFound(String path) {
         return new Problem(
                 "not-found",
@@ -233,7 +233,7 @@ public class ProblemMapper {
                 "No resource at " + path + "; the API lives under /api/v1, see /q/openapi for its endpoints");
     }
 
-    /** A 405; {@code allowed} is the value of the {@code Allow} header, when known. */
+    /** Builds the 405 problem; {@code allowed} is the value of the {@code Allow} header, or {@code null}. */
     public static Problem methodNotAllowed(String path, String allowed) {
         String detail = allowed == null
                 ? "This method is not allowed on " + path
@@ -241,7 +241,7 @@ public class ProblemMapper {
         return new Problem("method-not-allowed", "Method not allowed", 405, detail).with("allowed", allowed);
     }
 
-    /** A 413 for a body larger than {@code quarkus.http.limits.max-body-size}. */
+    /** Builds the 413 problem for a body larger than {@code quarkus.http.limits.max-body-size}. */
     public static Problem payloadTooLarge(long limitBytes) {
         return new Problem(
                         "payload-too-large",
@@ -251,7 +251,7 @@ public class ProblemMapper {
                 .with("maxBodyBytes", limitBytes);
     }
 
-    /** A 500 for a failure outside the JAX-RS resources; the log line carries the same error id. */
+    /** Builds the 500 problem for a failure outside the JAX-RS resources; the log line has the same error id. */
     public static Problem internalError(String errorId) {
         return new Problem(
                         "internal-error",

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ProblemRoutes {
 
     /**
-     * Route order of the body-size check: before the built-in check at order -2, which answers 413 with an
+     * Route order of the body-size check: before the built-in check at order -2, which responds 413 with an
      * empty body.
      */
     static final int BODY_LIMIT_ORDER = -10;
@@ -49,7 +49,7 @@ public class ProblemRoutes {
                         ProblemMapper.methodNotAllowed(
                                 context.normalizedPath(),
                                 context.response().headers().get(HttpHeaders.ALLOW))));
-        // After the access check's failure handler at Integer.MIN_VALUE, which answers authentication failures.
+        // After the access check's failure handler at Integer.MIN_VALUE, which handles authentication failures.
         router.route().order(Integer.MIN_VALUE + 1).failureHandler(this::failed);
     }
 

@@ -5,6 +5,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.PathSegment;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
@@ -21,9 +22,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Rejects a state-changing request that carries something its endpoint does not declare: a query parameter
- * without a matching {@code @QueryParam} or {@code @RestQuery}, or a body when the method takes none. Both would
- * otherwise be ignored without a word, so a typo such as {@code timout=5} would stop a component with the default
- * grace period.
+ * without a matching {@code @QueryParam} or {@code @RestQuery}, a declared one without a value, a matrix
+ * parameter, or a body when the method takes none. All of them would otherwise be ignored without a word, so a
+ * typo such as {@code timout=5} would stop a component with the default grace period.
  *
  * <p>It reads the matched resource method, so every endpoint is covered without a list to maintain. Reads
  * ({@code GET}, {@code HEAD}, {@code OPTIONS}) are not checked.
@@ -56,6 +57,22 @@ public class RequestShapeFilter {
                 request.getUriInfo().getQueryParameters().entrySet()) {
             if (!shape.queryParameters().contains(parameter.getKey())) {
                 throw unknownParameter(endpoint, parameter.getKey(), parameter.getValue(), shape);
+            }
+            if (parameter.getValue().stream().anyMatch(String::isBlank)) {
+                throw new InvalidParameterException(
+                        parameter.getKey(),
+                        "",
+                        "Query parameter '" + parameter.getKey() + "' of " + endpoint
+                                + " has no value; give a value or leave the parameter out");
+            }
+        }
+        for (PathSegment segment : request.getUriInfo().getPathSegments()) {
+            if (!segment.getMatrixParameters().isEmpty()) {
+                throw new InvalidParameterException(
+                        segment.getMatrixParameters().keySet().iterator().next(),
+                        null,
+                        endpoint + " takes no matrix parameters (';name=value' in the path); send options as"
+                                + " query parameters");
             }
         }
         if (!shape.takesBody() && hasBody(request)) {

@@ -99,7 +99,8 @@ public class AuditRecorder {
         static Target of(String method, String path) {
             String verb = method.toLowerCase(Locale.ROOT);
             String rest = path.startsWith(API_ROOT) ? path.substring(API_ROOT.length()) : path;
-            String[] segments = rest.split("/");
+            // Matrix parameters (';name=value') do not change which resource JAX-RS matches, so drop them.
+            String[] segments = rest.replaceAll(";[^/]*", "").split("/");
             if (segments.length >= 2 && segments[0].equals("components") && !segments[1].isEmpty()) {
                 return new Target(segments[1], segments.length >= 3 ? segments[2] : verb);
             }

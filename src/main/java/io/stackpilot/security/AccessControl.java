@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Checks every HTTP request against {@link AccessRules} before any resource sees it: a request without
+ * Checks every HTTP request against {@link AccessRules} before any resource handles it: a request without
  * credentials, or with rejected ones, gets 401 with {@code WWW-Authenticate}; a caller without the role gets 403.
  * Both are problem+json. The caller is stored on the request for the audit trail.
  *
@@ -61,7 +61,7 @@ public class AccessControl {
 
     void register(@Observes Router router) {
         router.route().order(ORDER).handler(this::check);
-        // Lazy authentication can also fail the request itself; answer those failures the same way.
+        // Lazy authentication can also fail the request itself, so those failures get the same 401.
         router.route().order(Integer.MIN_VALUE).failureHandler(this::authenticationFailed);
     }
 
@@ -142,7 +142,7 @@ public class AccessControl {
         }
     }
 
-    /** Answers 401; {@code rejected} tells that credentials were sent but not accepted. */
+    /** Sends a 401; {@code rejected} means that credentials were sent but not accepted. */
     private void sendUnauthorized(RoutingContext context, boolean rejected) {
         if (rejected) {
             new Caller(Caller.ANONYMOUS.name(), null, presentedMechanism(context)).storeIn(context);

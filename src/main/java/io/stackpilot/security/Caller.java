@@ -5,7 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who sent a request, as the audit trail records it.
+ * The sender of a request, as the audit trail records it.
  *
  * @param name the token's user name ({@code upn}, {@code preferred_username} or {@code sub}), the API key's
  *     configured name, or {@code anonymous}

@@ -107,7 +107,7 @@ class PrometheusScrapeTest {
                 .statusCode(expectedStatus);
     }
 
-    /** The metrics page as Prometheus fetches it, with no credentials: the endpoint is open. */
+    /** Fetches the metrics page as Prometheus does, without credentials, because the endpoint is open. */
     private static Scrape scrape() {
         String text = given().header("Accept", "text/plain; version=0.0.4")
                 .when()

@@ -19,7 +19,7 @@ public final class Credentials {
 
     private Credentials() {}
 
-    /** A valid token for {@code user} holding {@code groups}, signed by the key the service trusts. */
+    /** Returns a valid token for {@code user} holding {@code groups}, signed by the key the service trusts. */
     public static String token(String user, String... groups) {
         return Jwt.issuer(ISSUER)
                 .upn(user)
@@ -28,7 +28,7 @@ public final class Credentials {
                 .sign(trustedKey());
     }
 
-    /** A token that expired an hour ago, otherwise valid. */
+    /** Returns a token that expired an hour ago, otherwise valid. */
     public static String expiredToken(String user, String... groups) {
         Instant now = Instant.now();
         return Jwt.issuer(ISSUER)
@@ -39,7 +39,7 @@ public final class Credentials {
                 .sign(trustedKey());
     }
 
-    /** A token with every claim right but signed by a key the service does not trust. */
+    /** Returns a token with every claim right but signed by a key the service does not trust. */
     public static String foreignToken(String user, String... groups) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -54,7 +54,7 @@ public final class Credentials {
         }
     }
 
-    /** A token signed by the trusted key but issued by another issuer. */
+    /** Returns a token signed by the trusted key but issued by another issuer. */
     public static String otherIssuerToken(String user, String... groups) {
         return Jwt.issuer("https://elsewhere.test")
                 .upn(user)
