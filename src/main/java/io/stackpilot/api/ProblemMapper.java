@@ -31,7 +31,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -51,10 +51,6 @@ public class ProblemMapper {
     public static final String INVALID_CREDENTIALS = "The credentials were rejected: the bearer token is malformed,"
             + " expired, signed by another key or from another issuer, or the API key is not configured;"
             + " get a new token or check the key";
-
-    /** Header that carries API keys, named in the challenge of a 401. */
-    @ConfigProperty(name = "stackpilot.security.api-key-header", defaultValue = "X-API-Key")
-    String apiKeyHeader;
 
     @ServerExceptionMapper
     public Response componentNotFound(ComponentNotFoundException e, UriInfo uri) {
@@ -297,13 +293,20 @@ public class ProblemMapper {
         return bearer + ", ApiKey realm=\"stackpilot\", header=\"" + apiKeyHeader + "\"";
     }
 
-    private Response respondUnauthorized(Problem problem, boolean rejected, UriInfo uri) {
+    /** Returns the header that carries API keys, named in the challenge of a 401. */
+    private static String apiKeyHeader() {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("stackpilot.security.api-key-header", String.class)
+                .orElse("X-API-Key");
+    }
+
+    private static Response respondUnauthorized(Problem problem, boolean rejected, UriInfo uri) {
         problem.instance(uri.getPath());
         log(problem, uri.getPath(), null);
         return Response.status(401)
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem)
-                .header(HttpHeaders.WWW_AUTHENTICATE, challenge(rejected, apiKeyHeader))
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge(rejected, apiKeyHeader()))
                 .build();
     }
 

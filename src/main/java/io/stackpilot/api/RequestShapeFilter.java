@@ -1,11 +1,11 @@
 package io.stackpilot.api;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.PathSegment;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
@@ -46,7 +46,7 @@ public class RequestShapeFilter {
     private final Map<Method, Shape> shapes = new ConcurrentHashMap<>();
 
     @ServerRequestFilter
-    public void checkShape(ContainerRequestContext request, ResourceInfo resource) {
+    public void checkShape(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
         Method method = resource.getResourceMethod();
         if (method == null || READ_METHODS.contains(request.getMethod())) {
             return;
@@ -66,14 +66,15 @@ public class RequestShapeFilter {
                                 + " has no value; give a value or leave the parameter out");
             }
         }
-        for (PathSegment segment : request.getUriInfo().getPathSegments()) {
-            if (!segment.getMatrixParameters().isEmpty()) {
-                throw new InvalidParameterException(
-                        segment.getMatrixParameters().keySet().iterator().next(),
-                        null,
-                        endpoint + " takes no matrix parameters (';name=value' in the path); send options as"
-                                + " query parameters");
-            }
+        // The path as sent: JAX-RS drops matrix parameters before the filter sees the request URI.
+        String rawPath = http.path();
+        int matrix = rawPath.indexOf(';');
+        if (matrix >= 0) {
+            throw new InvalidParameterException(
+                    rawPath.substring(matrix + 1).split("[=/]", 2)[0],
+                    null,
+                    endpoint + " takes no matrix parameters (';name=value' in the path); send options as query"
+                            + " parameters");
         }
         if (!shape.takesBody() && hasBody(request)) {
             throw new UnexpectedBodyException(endpoint + " takes no request body; send no body"
@@ -105,6 +106,7 @@ public class RequestShapeFilter {
         return request.getHeaderString("Transfer-Encoding") != null;
     }
 
+    // NOTE: reads parameter annotations by reflection; a native build must register the resource classes for it.
     private static Shape shapeOf(Method method) {
         Set<String> query = new TreeSet<>();
         boolean takesBody = false;

@@ -63,6 +63,7 @@ public class AuditRecorder {
         context.next();
     }
 
+    // NOTE: a refusal sent by a route handler is recorded on the event loop, so each one blocks it for one fsync.
     private void recordIfAudited(RoutingContext context, Instant arrived, long startNanos) {
         int status = context.response().getStatusCode();
         String method = context.request().method().name();

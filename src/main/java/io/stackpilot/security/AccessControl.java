@@ -17,6 +17,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -71,9 +73,14 @@ public class AccessControl {
                     + " components and read the audit trail; never run like this where others can reach the port");
             return;
         }
+        Config settings = ConfigProvider.getConfig();
+        boolean tokenKey = settings.getOptionalValue("mp.jwt.verify.publickey.location", String.class)
+                .or(() -> settings.getOptionalValue("mp.jwt.verify.publickey", String.class))
+                .isPresent();
         LOG.infof(
-                "Security is enabled: bearer tokens from issuer %s, %d API keys %s, OpenAPI and Swagger UI %s",
-                jwtIssuer.orElse("(none configured, so every token is rejected)"),
+                "Security is enabled: bearer tokens from issuer %s %s, %d API keys %s, OpenAPI and Swagger UI %s",
+                jwtIssuer.orElse("(any)"),
+                tokenKey ? "are verified" : "are all rejected because no public key is configured",
                 keys.names().size(),
                 keys.names(),
                 config.publicDocs() ? "open" : "protected");
