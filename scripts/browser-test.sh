@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the browser test in src/test/browser. It starts the packaged service (target/quarkus-app, from
 # ./mvnw package) with the default catalog on a free loopback port, against the Docker engine that
-# DOCKER_HOST names. The test then drives the service's Swagger UI in Debian's headless Chromium through
-# playwright-core and saves a screenshot under target/browser/. The stack itself need not run, because
+# DOCKER_HOST names, with security on and a throwaway viewer API key. The test then drives the service's
+# Swagger UI in Debian's headless Chromium through playwright-core, authorizes with that key, and saves a
+# screenshot under target/browser/. The stack itself need not run, because
 # components without containers are listed as not_created.
 #
 #   scripts/browser-test.sh
@@ -39,7 +40,11 @@ install_packages
 trap stop_packaged_service EXIT
 progress "Starting stackpilot from $packaged_jar"
 mkdir -p "$(dirname "$log")"
-start_packaged_service "$log"
+api_key="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+api_key_hash="$(printf '%s' "$api_key" | sha256sum | cut -c1-64)"
+start_packaged_service "$log" \
+    -Dstackpilot.security.api-keys.browser-test.sha256="$api_key_hash" \
+    -Dstackpilot.security.api-keys.browser-test.role=viewer
 progress "stackpilot serves $service_url; running the browser test"
-STACKPILOT_URL="$service_url" CHROMIUM_PATH="$chromium_path" SCREENSHOT_DIR="$PWD/target/browser" \
-    node --test "$tests/"
+STACKPILOT_URL="$service_url" STACKPILOT_API_KEY="$api_key" CHROMIUM_PATH="$chromium_path" \
+    SCREENSHOT_DIR="$PWD/target/browser" node --test "$tests/"

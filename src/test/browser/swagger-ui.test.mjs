@@ -1,7 +1,9 @@
-// Drives Swagger UI of a running stackpilot in headless Chromium, as an operator would: expands
-// "GET /api/v1/components", clicks "Try it out" and "Execute", and checks that the response shown on the
-// page lists the same components as the API itself. scripts/browser-test.sh starts stackpilot and sets:
+// Drives Swagger UI of a running stackpilot in headless Chromium, as an operator would: enters the API key
+// under "Authorize", expands "GET /api/v1/components", clicks "Try it out" and "Execute", and checks that the
+// response shown on the page lists the same components as the API itself. scripts/browser-test.sh starts
+// stackpilot and sets:
 //   STACKPILOT_URL   base URL of the running service (default http://127.0.0.1:8090)
+//   STACKPILOT_API_KEY  an API key with the viewer role
 //   CHROMIUM_PATH    the Chromium binary (default /usr/bin/chromium, Debian's package)
 //   SCREENSHOT_DIR   folder for the screenshot (default target/browser)
 import { after, before, test } from 'node:test';
@@ -12,6 +14,7 @@ import { chromium } from 'playwright-core';
 
 const baseUrl = process.env.STACKPILOT_URL ?? 'http://127.0.0.1:8090';
 const screenshotDir = process.env.SCREENSHOT_DIR ?? 'target/browser';
+const apiKey = process.env.STACKPILOT_API_KEY ?? '';
 
 // The machine has no route to the internet, so every background connection Chromium would open is turned off.
 const chromiumArgs = [
@@ -39,7 +42,9 @@ after(async () => {
 });
 
 async function componentNamesFromApi() {
-  const response = await fetch(`${baseUrl}/api/v1/components`, { headers: { Accept: 'application/json' } });
+  const response = await fetch(`${baseUrl}/api/v1/components`, {
+    headers: { Accept: 'application/json', 'X-API-Key': apiKey },
+  });
   assert.equal(response.status, 200, `GET ${baseUrl}/api/v1/components returned ${response.status}`);
   const components = await response.json();
   return components.map((component) => component.name);
@@ -51,6 +56,13 @@ test('Swagger UI lists components through Try it out', async () => {
 
   const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
   await page.goto(`${baseUrl}/q/swagger-ui`, { waitUntil: 'networkidle' });
+
+  // The "Authorize" dialog has one form per security scheme; the API key goes into the apiKey scheme's form.
+  await page.getByRole('button', { name: 'Authorize' }).first().click();
+  const apiKeyForm = page.locator('.modal-ux .auth-container').filter({ hasText: 'X-API-Key' });
+  await apiKeyForm.locator('input').fill(apiKey);
+  await apiKeyForm.getByRole('button', { name: 'Authorize' }).click();
+  await page.locator('.modal-ux').getByRole('button', { name: 'Close' }).first().click();
 
   // Swagger UI gives each operation the id operations-<tag>-<operationId>.
   const operation = page.locator('#operations-Components-listComponents');
