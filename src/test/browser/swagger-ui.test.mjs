@@ -61,8 +61,9 @@ test('Swagger UI lists components through Try it out', async () => {
   await page.getByRole('button', { name: 'Authorize' }).first().click();
   const apiKeyForm = page.locator('.modal-ux .auth-container').filter({ hasText: 'X-API-Key' });
   await apiKeyForm.locator('input').fill(apiKey);
-  await apiKeyForm.getByRole('button', { name: 'Authorize' }).click();
-  await page.locator('.modal-ux').getByRole('button', { name: 'Close' }).first().click();
+  // The dialog's buttons carry aria labels ("Apply credentials"), so they are found by class.
+  await apiKeyForm.locator('button.authorize').click();
+  await apiKeyForm.locator('button.btn-done').click();
 
   // Swagger UI gives each operation the id operations-<tag>-<operationId>.
   const operation = page.locator('#operations-Components-listComponents');
