@@ -18,6 +18,7 @@ import io.stackpilot.support.SecuredProfile;
 import io.stackpilot.support.TestStack;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -149,15 +150,21 @@ class AuthorizationMatrixTest {
         }
     }
 
+    /**
+     * Readiness may be 503 here because this profile has no Kubernetes API server for the catalog's Kubernetes
+     * component; what counts is that no credential is asked for and a stale one is not rejected.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"/q/health", "/q/health/live", "/q/health/ready", "/q/metrics", "/q/openapi"})
     void operationalEndpointsStayOpenEvenWithStaleToken(String path) {
-        given().when().get(path).then().statusCode(200);
-        given().header("Authorization", "Bearer " + Credentials.expiredToken("alice", "operator"))
+        Set<Integer> open = path.startsWith("/q/health") && !path.endsWith("/live") ? Set.of(200, 503) : Set.of(200);
+        int anonymous = given().when().get(path).statusCode();
+        int stale = given().header("Authorization", "Bearer " + Credentials.expiredToken("alice", "operator"))
                 .when()
                 .get(path)
-                .then()
-                .statusCode(200);
+                .statusCode();
+        assertTrue(open.contains(anonymous), path + " without credentials returned " + anonymous);
+        assertTrue(open.contains(stale), path + " with an expired token returned " + stale);
     }
 
     @Test
