@@ -197,7 +197,7 @@ public class ComponentResource {
                     @QueryParam("dryRun")
                     @DefaultValue("false")
                     boolean dryRun,
-            @Parameter(description = "Answer 202 at once and run in the background")
+            @Parameter(description = "Respond 202 Accepted at once and run in the background")
                     @QueryParam("async")
                     @DefaultValue("false")
                     boolean async,
@@ -281,7 +281,7 @@ public class ComponentResource {
                     @QueryParam("dryRun")
                     @DefaultValue("false")
                     boolean dryRun,
-            @Parameter(description = "Answer 202 at once and run in the background")
+            @Parameter(description = "Respond 202 Accepted at once and run in the background")
                     @QueryParam("async")
                     @DefaultValue("false")
                     boolean async,
@@ -375,7 +375,7 @@ public class ComponentResource {
                     @QueryParam("dryRun")
                     @DefaultValue("false")
                     boolean dryRun,
-            @Parameter(description = "Answer 202 at once and run in the background")
+            @Parameter(description = "Respond 202 Accepted at once and run in the background")
                     @QueryParam("async")
                     @DefaultValue("false")
                     boolean async,

@@ -1,5 +1,6 @@
 package io.stackpilot.api;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.stackpilot.control.LifecycleOutcome;
 import io.stackpilot.control.operations.OperationRequest;
 import io.stackpilot.control.operations.OperationService;
@@ -11,25 +12,28 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 
 /**
- * Answers stack and lifecycle requests: a plan for a dry run, {@code 202 Accepted} with the operation for
+ * Handles stack and lifecycle requests. It returns a plan for a dry run, {@code 202 Accepted} with the operation for
  * asynchronous requests, and the target's result once the operation has finished for synchronous ones.
  */
 @ApplicationScoped
 class OperationRequests {
 
+    /** Response header with the id of the operation that ran the request, in success and problem responses. */
+    static final String OPERATION_ID = "X-Operation-Id";
+
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String IDEMPOTENCY_KEY_PATTERN = "^[\\x21-\\x7E]{1,200}$";
 
     private final OperationService operations;
-    private final OperationIdHeader.Holder operationId;
+    private final CurrentVertxRequest currentRequest;
 
     @Inject
-    OperationRequests(OperationService operations, OperationIdHeader.Holder operationId) {
+    OperationRequests(OperationService operations, CurrentVertxRequest currentRequest) {
         this.operations = operations;
-        this.operationId = operationId;
+        this.currentRequest = currentRequest;
     }
 
-    /** Runs a request that always answers asynchronously unless it is a dry run. */
+    /** Runs a request in the background, or returns its plan for a dry run. */
     Response accept(OperationRequest request, boolean dryRun, String idempotencyKey, UriInfo uri) {
         if (dryRun) {
             return Response.ok(PlanView.of(operations.dryRun(request))).build();
@@ -50,7 +54,11 @@ class OperationRequests {
 
     private Submission submit(OperationRequest request, String idempotencyKey) {
         Submission submission = operations.submit(request, idempotencyKey);
-        operationId.set(submission.operation().id());
+        // Set on the HTTP response itself, so that a problem answer written later keeps it.
+        currentRequest
+                .getCurrent()
+                .response()
+                .putHeader(OPERATION_ID, submission.operation().id());
         return submission;
     }
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What a request would do, returned by {@code dryRun=true} instead of running it. */
+/** The plan of a request, returned by {@code dryRun=true} instead of running it. */
 @Schema(name = "Plan")
 public record PlanView(
         @Schema(description = "What the operation would do") OperationKind kind,

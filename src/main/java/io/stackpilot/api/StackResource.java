@@ -68,7 +68,7 @@ public class StackResource {
             description = "Accepted; the operation is at the Location header",
             headers = {
                 @Header(name = "Location", description = "URL of the operation"),
-                @Header(name = OperationIdHeader.NAME, description = "Id of the operation")
+                @Header(name = OperationRequests.OPERATION_ID, description = "Id of the operation")
             },
             content = @Content(schema = @Schema(implementation = OperationView.class)))
     public Response start(
@@ -103,7 +103,7 @@ public class StackResource {
             description = "Accepted; the operation is at the Location header",
             headers = {
                 @Header(name = "Location", description = "URL of the operation"),
-                @Header(name = OperationIdHeader.NAME, description = "Id of the operation")
+                @Header(name = OperationRequests.OPERATION_ID, description = "Id of the operation")
             },
             content = @Content(schema = @Schema(implementation = OperationView.class)))
     public Response stop(

@@ -17,8 +17,7 @@ class StatusCacheTest {
 
     @BeforeEach
     void freshStack() {
-        TestStack.up();
-        awaitState("web", "running");
+        TestStack.upAndAwaitStatus();
     }
 
     @AfterAll
@@ -81,7 +80,7 @@ class StatusCacheTest {
     }
 
     static void awaitState(String component, String state) {
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> given().get("/api/v1/components/" + component)
                         .then()

@@ -6,13 +6,13 @@ import java.util.Map;
 
 /**
  * A catalog of its own for the stack tests, so that a stack start touches only {@link OrchestrationStack}'s
- * containers: the diamond {@code a <- b, a <- c, b and c <- d}, {@code lame} (never healthy, 3 s start
+ * containers: the diamond {@code a <- b, a <- c, b and c <- d}, {@code lame} (never healthy, 5 s start
  * timeout), {@code needs-lame} and {@code slow}.
  */
 public class OrchestrationTestProfile implements QuarkusTestProfile {
 
     /** Start timeout of {@code lame}, in seconds. */
-    public static final int LAME_START_TIMEOUT_SECONDS = 3;
+    public static final int LAME_START_TIMEOUT_SECONDS = 5;
 
     @Override
     public String getConfigProfile() {

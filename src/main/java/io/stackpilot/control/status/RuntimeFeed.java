@@ -37,7 +37,7 @@ final class RuntimeFeed {
         DISCONNECTED
     }
 
-    /** What the feed needs from the cache. */
+    /** Cache methods that the feed calls. */
     interface Callbacks {
 
         /**

@@ -105,7 +105,7 @@ public class StatusCache {
         reader.shutdownNow();
     }
 
-    /** Returns the component's status from the cache, reading it live only when the cache cannot answer. */
+    /** Returns the component's status from the cache, reading it live only when the cache has no current entry. */
     public WorkloadStatus status(Component component) {
         RuntimeFeed feed = feeds.get(component.runtime());
         if (feed != null && feed.state() == RuntimeFeed.State.DISCONNECTED) {
