@@ -27,7 +27,7 @@ class ComposeAdoptionTest {
 
     @BeforeAll
     static void composeUp() {
-        TestStack.up();
+        TestStack.upAndAwaitStatus();
     }
 
     @AfterAll

@@ -7,6 +7,7 @@ import io.stackpilot.control.ComponentService;
 import io.stackpilot.control.HealthGate;
 import io.stackpilot.control.LifecycleOutcome;
 import io.stackpilot.control.events.EventHub;
+import io.stackpilot.control.status.StatusCache;
 import io.stackpilot.runtime.LifecycleAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,6 +37,7 @@ public class OperationExecutor {
     private final Catalog catalog;
     private final ComponentService components;
     private final HealthGate gate;
+    private final StatusCache statuses;
     private final EventHub events;
     private final Duration pollInterval;
     private final AtomicInteger threadCount = new AtomicInteger();
@@ -54,10 +56,16 @@ public class OperationExecutor {
 
     @Inject
     public OperationExecutor(
-            Catalog catalog, ComponentService components, HealthGate gate, EventHub events, OperationsConfig config) {
+            Catalog catalog,
+            ComponentService components,
+            HealthGate gate,
+            StatusCache statuses,
+            EventHub events,
+            OperationsConfig config) {
         this.catalog = catalog;
         this.components = components;
         this.gate = gate;
+        this.statuses = statuses;
         this.events = events;
         this.pollInterval = config.healthPollInterval();
     }
