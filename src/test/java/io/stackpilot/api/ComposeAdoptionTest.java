@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +28,12 @@ class ComposeAdoptionTest {
 
     @BeforeAll
     static void composeUp() {
-        TestStack.upAndAwaitStatus();
+        TestStack.up();
+    }
+
+    @BeforeEach
+    void statusShowsTheNewContainers() {
+        TestStack.awaitStatus();
     }
 
     @AfterAll

@@ -31,6 +31,11 @@ public final class TestStack {
      */
     public static void upAndAwaitStatus() {
         up();
+        awaitStatus();
+    }
+
+    /** Waits until the service's status cache shows the project's current containers running. */
+    public static void awaitStatus() {
         Map<String, String> expected = Map.of(
                 "web", containerId("web"),
                 "worker", containerId("worker"),
