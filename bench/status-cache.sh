@@ -111,7 +111,7 @@ start_bridge() {
 measure_wrk() {
     local name="$1" url="$2" output
     output="$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$url")"
-    echo "$output" >"$work/wrk-$name.txt"
+    echo "$output" >"$work/wrk-${name//[^a-zA-Z0-9]/_}.txt"
     local rate p50 p90 p99 max errors
     rate="$(awk '/^Requests\/sec/ {print $2}' <<<"$output")"
     p50="$(awk '$1 == "50%" {print $2}' <<<"$output")"
