@@ -63,7 +63,7 @@ public class EventResource {
             @Parameter(
                             description =
                                     "The id of the last event the client received; the stream resumes after" + " it",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "9223372036854775807"))
                     @HeaderParam(LAST_EVENT_ID)
                     String lastEventId,
             @Context Sse sse) {

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventActor;
 import com.github.dockerjava.api.model.EventType;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.stackpilot.catalog.Component;
 import io.stackpilot.catalog.RuntimeKind;
 import io.stackpilot.catalog.WorkloadRef;
@@ -32,7 +31,6 @@ import org.jboss.logging.Logger;
  * connection is being set up are replayed by the engine rather than lost.
  */
 @ApplicationScoped
-@RegisterForReflection(targets = {Event.class, EventActor.class, EventType.class})
 public class DockerEventWatcher implements WorkloadWatcher {
 
     private static final Logger LOG = Logger.getLogger(DockerEventWatcher.class);
