@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -146,6 +147,16 @@ public class ComponentResource {
     @APIResponse(
             responseCode = "202",
             description = "Accepted (async=true); the operation is at the Location header",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "URL of the operation",
+                        schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                @Header(
+                        name = OperationRequests.OPERATION_ID,
+                        description = "Id of the operation",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
             content = @Content(schema = @Schema(implementation = OperationView.class)))
     @APIResponse(
             responseCode = "400",
@@ -227,6 +238,16 @@ public class ComponentResource {
     @APIResponse(
             responseCode = "202",
             description = "Accepted (async=true); the operation is at the Location header",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "URL of the operation",
+                        schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                @Header(
+                        name = OperationRequests.OPERATION_ID,
+                        description = "Id of the operation",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
             content = @Content(schema = @Schema(implementation = OperationView.class)))
     @APIResponse(
             responseCode = "400",
@@ -313,6 +334,16 @@ public class ComponentResource {
     @APIResponse(
             responseCode = "202",
             description = "Accepted (async=true); the operation is at the Location header",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "URL of the operation",
+                        schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                @Header(
+                        name = OperationRequests.OPERATION_ID,
+                        description = "Id of the operation",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
             content = @Content(schema = @Schema(implementation = OperationView.class)))
     @APIResponse(
             responseCode = "400",

@@ -67,8 +67,14 @@ public class StackResource {
             responseCode = "202",
             description = "Accepted; the operation is at the Location header",
             headers = {
-                @Header(name = "Location", description = "URL of the operation"),
-                @Header(name = OperationRequests.OPERATION_ID, description = "Id of the operation")
+                @Header(
+                        name = "Location",
+                        description = "URL of the operation",
+                        schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                @Header(
+                        name = OperationRequests.OPERATION_ID,
+                        description = "Id of the operation",
+                        schema = @Schema(type = SchemaType.STRING))
             },
             content = @Content(schema = @Schema(implementation = OperationView.class)))
     public Response start(
@@ -102,8 +108,14 @@ public class StackResource {
             responseCode = "202",
             description = "Accepted; the operation is at the Location header",
             headers = {
-                @Header(name = "Location", description = "URL of the operation"),
-                @Header(name = OperationRequests.OPERATION_ID, description = "Id of the operation")
+                @Header(
+                        name = "Location",
+                        description = "URL of the operation",
+                        schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                @Header(
+                        name = OperationRequests.OPERATION_ID,
+                        description = "Id of the operation",
+                        schema = @Schema(type = SchemaType.STRING))
             },
             content = @Content(schema = @Schema(implementation = OperationView.class)))
     public Response stop(
