@@ -82,6 +82,7 @@ public class EventResource {
                         BackPressureStrategy.BUFFER);
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom()
                 .ticks()
+                .startingAfter(config.heartbeatInterval())
                 .every(config.heartbeatInterval())
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         return Multi.createBy().merging().streams(events, heartbeats);
