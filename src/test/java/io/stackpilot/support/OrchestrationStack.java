@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * The Compose project {@code sporch} of {@link OrchestrationTestProfile}: the diamond {@code a <- b, a <- c,
- * b and c <- d}, {@code lame} that exits at once, {@code needs-lame} that depends on it, and {@code slow} that
+ * b and c <- d}, {@code lame} whose Docker health check always fails, {@code needs-lame} that depends on it, and {@code slow} that
  * ignores SIGTERM.
  */
 public final class OrchestrationStack {

@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs an operation's plan: each step starts once the steps it comes after have succeeded, so independent
- * branches run in parallel. Start and restart steps end only when their component is healthy, bounded by the
- * component's {@code start-timeout}.
+ * branches run in parallel. A start or restart step that other steps come after ends only when its component
+ * is healthy, bounded by the component's {@code start-timeout}.
  */
 @ApplicationScoped
 public class OperationExecutor {
@@ -134,7 +134,7 @@ public class OperationExecutor {
             LifecycleOutcome outcome =
                     components.apply(component, action, operation.request().grace());
             operation.stepOutcome(index, outcome);
-            if (action != LifecycleAction.STOP) {
+            if (action != LifecycleAction.STOP && gatesLaterSteps(operation, component)) {
                 awaitHealthy(operation, component, startedNanos);
             }
             operation.stepSucceeded(index, outcome);
@@ -167,6 +167,11 @@ public class OperationExecutor {
             LOG.debugf("[%s] Not healthy yet: %s", component.name(), verdict.reason());
             sleep(Math.min(pollInterval.toNanos(), remaining));
         }
+    }
+
+    /** Tells whether another step comes after this component's, so it must be healthy first. */
+    private static boolean gatesLaterSteps(Operation operation, Component component) {
+        return operation.plan().steps().stream().anyMatch(step -> step.after().contains(component.name()));
     }
 
     private static Optional<String> unmetPrerequisite(Operation operation, PlannedStep step) {

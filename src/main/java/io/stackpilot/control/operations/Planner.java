@@ -146,7 +146,7 @@ public class Planner {
         } else {
             what = state.isActive() ? "already " + state.id() : state.id() + ", starts";
         }
-        String reason = role + "; " + what + "; then waits until healthy";
+        String reason = role + "; " + what;
         if (!after.isEmpty()) {
             reason += "; runs after " + String.join(", ", after);
         }
