@@ -23,6 +23,8 @@ public class OrchestrationTestProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>();
         config.put("stackpilot.operations.health-poll-interval", "100ms");
+        config.put("stackpilot.security.enabled", "false");
+        config.put("stackpilot.audit.path", "target/audit/orchestration-audit.jsonl");
         component(config, "a", null);
         component(config, "b", "a");
         component(config, "c", "a");

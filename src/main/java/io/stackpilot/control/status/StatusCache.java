@@ -1,7 +1,5 @@
 package io.stackpilot.control.status;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
@@ -10,6 +8,7 @@ import io.stackpilot.catalog.Component;
 import io.stackpilot.catalog.RuntimeKind;
 import io.stackpilot.control.RuntimeRegistry;
 import io.stackpilot.control.events.EventHub;
+import io.stackpilot.metrics.EventStreamMetrics;
 import io.stackpilot.runtime.RuntimeOperationException;
 import io.stackpilot.runtime.RuntimeUnavailableException;
 import io.stackpilot.runtime.ServiceRuntime;
@@ -54,7 +53,7 @@ public class StatusCache {
     private final Instance<WorkloadWatcher> watchers;
     private final EventHub events;
     private final StatusConfig config;
-    private final MeterRegistry meters;
+    private final EventStreamMetrics metrics;
 
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
     private final Map<RuntimeKind, RuntimeFeed> feeds = new EnumMap<>(RuntimeKind.class);
@@ -76,13 +75,13 @@ public class StatusCache {
             @Any Instance<WorkloadWatcher> watchers,
             EventHub events,
             StatusConfig config,
-            MeterRegistry meters) {
+            EventStreamMetrics metrics) {
         this.catalog = catalog;
         this.runtimes = runtimes;
         this.watchers = watchers;
         this.events = events;
         this.config = config;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     void onStart(@Observes StartupEvent startup) {
@@ -236,11 +235,7 @@ public class StatusCache {
 
         @Override
         public void reconnected(RuntimeKind runtime) {
-            Counter.builder("stackpilot.event.stream.reconnects")
-                    .description("Reconnects of a runtime's event stream after it broke")
-                    .tag("runtime", runtime.id())
-                    .register(meters)
-                    .increment();
+            metrics.reconnected(runtime);
         }
     }
 }
