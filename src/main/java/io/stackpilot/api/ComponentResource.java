@@ -57,36 +57,37 @@ public class ComponentResource {
 
     private final Catalog catalog;
     private final ComponentService components;
+    private final ComponentViews views;
     private final ObjectMapper json;
 
     @Inject
-    public ComponentResource(Catalog catalog, ComponentService components, ObjectMapper json) {
+    public ComponentResource(Catalog catalog, ComponentService components, ComponentViews views, ObjectMapper json) {
         this.catalog = catalog;
         this.components = components;
+        this.views = views;
         this.json = json;
     }
 
     @GET
-    @Operation(operationId = "listComponents", summary = "List every catalog component with its status")
+    @Operation(operationId = "listComponents", summary = "List every catalog component with its status and health")
     @APIResponse(
             responseCode = "200",
             description = "Every component in start order; a runtime that cannot be asked shows its components"
-                    + " as unknown with the reason",
+                    + " as unknown with the reason. Probes run in parallel, so the answer takes at most the"
+                    + " slowest probe's timeout.",
             content = @Content(schema = @Schema(implementation = ComponentView.class, type = SchemaType.ARRAY)))
     @APIResponse(
             responseCode = "500",
             description = "An unexpected error; the problem carries no internal details, the service log does",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ComponentView> list() {
-        return catalog.all().stream()
-                .map(component -> ComponentView.of(component, components.status(component)))
-                .toList();
+        return views.all();
     }
 
     @GET
     @Path("/{name}")
-    @Operation(operationId = "getComponent", summary = "Show one component's status")
-    @APIResponse(responseCode = "200", description = "The component's status")
+    @Operation(operationId = "getComponent", summary = "Show one component's status and health")
+    @APIResponse(responseCode = "200", description = "The component's status, health and blocking dependencies")
     @APIResponse(
             responseCode = "400",
             description = "A parameter is invalid; the problem names it and the allowed values",
@@ -100,8 +101,7 @@ public class ComponentResource {
                     @PathParam("name")
                     @Pattern(regexp = NAME_PATTERN)
                     String name) {
-        Component component = catalog.require(name);
-        return ComponentView.of(component, components.status(component));
+        return views.one(catalog.require(name));
     }
 
     @POST

@@ -78,8 +78,8 @@ public interface CatalogConfig {
         /** {@code kafka}, {@code zookeeper}, {@code http} or {@code tcp}. */
         String kind();
 
-        /** Longest time one probe run may take. */
-        @WithDefault("3s")
+        /** Maximum time one probe run may take; {@code stackpilot.health.default-timeout} when unset. */
+        @WithDefault("${stackpilot.health.default-timeout:3s}")
         Duration timeout();
 
         /** Kafka bootstrap servers as {@code host:port}, for {@code kind: kafka}. */
@@ -97,5 +97,14 @@ public interface CatalogConfig {
         /** Accepted HTTP statuses as {@code min-max} or one code, for {@code kind: http}. */
         @WithDefault("200-399")
         String expectedStatus();
+
+        /** Text to write after connecting, for {@code kind: tcp}; needs {@code expect}. */
+        Optional<String> send();
+
+        /**
+         * Text the reply must contain, for {@code kind: tcp}. Without it the probe only connects; with it, a
+         * server that accepts but does not send this text within the timeout is down.
+         */
+        Optional<String> expect();
     }
 }

@@ -26,6 +26,10 @@ public final class CatalogLoader {
     /** Catalog names are also REST path segments and label-safe identifiers. */
     public static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
 
+    /** A Kafka bootstrap server: host name, IPv4 address or bracketed IPv6 address, then a port. */
+    private static final Pattern HOST_PORT =
+            Pattern.compile("^(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9.-]+):([1-9][0-9]{0,4})$");
+
     private static final Pattern STATUS_RANGE = Pattern.compile("^(\\d{3})(?:\\s*-\\s*(\\d{3}))?$");
 
     private final List<String> problems = new ArrayList<>();
@@ -137,11 +141,17 @@ public final class CatalogLoader {
             problems.add(key(name, "probe.timeout") + ": must be positive, got " + config.timeout());
             return Optional.empty();
         }
-        return switch (config.kind().trim().toLowerCase(java.util.Locale.ROOT)) {
+        String kind = config.kind().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!kind.equals("tcp") && (config.send().isPresent() || config.expect().isPresent())) {
+            problems.add(key(name, "probe") + ": 'send' and 'expect' apply only to tcp probes, not to '" + config.kind()
+                    + "'; remove them");
+            return Optional.empty();
+        }
+        return switch (kind) {
             case "kafka" -> kafkaProbe(name, config);
             case "zookeeper" ->
                 hostPort(name, config).map(hp -> new ProbeSpec.ZooKeeper(hp.host(), hp.port(), config.timeout()));
-            case "tcp" -> hostPort(name, config).map(hp -> new ProbeSpec.Tcp(hp.host(), hp.port(), config.timeout()));
+            case "tcp" -> tcpProbe(name, config);
             case "http" -> httpProbe(name, config);
             default -> {
                 problems.add(key(name, "probe.kind") + ": unknown probe kind '" + config.kind()
@@ -157,7 +167,33 @@ public final class CatalogLoader {
             problems.add(key(name, "probe.bootstrap-servers") + ": a kafka probe needs at least one host:port");
             return Optional.empty();
         }
-        return Optional.of(new ProbeSpec.Kafka(servers, config.timeout()));
+        List<String> invalid =
+                servers.stream().filter(server -> !isHostPort(server.trim())).toList();
+        if (!invalid.isEmpty()) {
+            problems.add(key(name, "probe.bootstrap-servers") + ": invalid entries " + invalid
+                    + "; write each as host:port, such as localhost:9092");
+            return Optional.empty();
+        }
+        return Optional.of(
+                new ProbeSpec.Kafka(servers.stream().map(String::trim).toList(), config.timeout()));
+    }
+
+    private Optional<ProbeSpec> tcpProbe(String name, ProbeConfig config) {
+        if (config.send().isPresent() && config.expect().isEmpty()) {
+            problems.add(key(name, "probe.send") + ": 'send' needs 'expect', the text the reply must contain");
+            return Optional.empty();
+        }
+        if (config.expect().filter(String::isEmpty).isPresent()) {
+            problems.add(key(name, "probe.expect") + ": must not be empty; remove it to only connect");
+            return Optional.empty();
+        }
+        return hostPort(name, config)
+                .map(hp -> new ProbeSpec.Tcp(hp.host(), hp.port(), config.send(), config.expect(), config.timeout()));
+    }
+
+    private static boolean isHostPort(String server) {
+        Matcher matcher = HOST_PORT.matcher(server);
+        return matcher.matches() && Integer.parseInt(matcher.group(2)) <= 65535;
     }
 
     private record HostPort(String host, int port) {}

@@ -1,0 +1,112 @@
+package io.stackpilot.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.stackpilot.support.InjectTestServers;
+import io.stackpilot.support.servers.EmbeddedZooKeeper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Component health as {@code /q/health/*} and {@code /q/metrics} show it. */
+@QuarkusTest
+@TestProfile(ProbeTargetsProfile.class)
+class ScraperEndpointsTest {
+
+    @InjectTestServers
+    ProbeTargets targets;
+
+    @AfterEach
+    void restoreServers() {
+        EmbeddedZooKeeper.allowFourLetterWords("ruok,srvr");
+    }
+
+    @Test
+    void readinessIncludesOnlyCriticalComponents() {
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("zookeeper", "kafka", "docker-runtime"))
+                .body("checks.name", not(hasItem("silent")))
+                .body("checks.name", not(hasItem("misadvertised")))
+                .body("checks.find { it.name == 'kafka' }.data.status", equalTo("up"))
+                .body("checks.find { it.name == 'kafka' }.data.brokerCount", equalTo(1))
+                .body("checks.find { it.name == 'kafka' }.data.critical", equalTo(true));
+    }
+
+    @Test
+    void readinessIsDownWhileCriticalComponentIsUnknown() {
+        EmbeddedZooKeeper.rejectAllFourLetterWords();
+
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(503)
+                .body("status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'zookeeper' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'zookeeper' }.data.status", equalTo("unknown"))
+                .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void livenessIgnoresComponents() {
+        given().when()
+                .get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", not(hasItem("silent")))
+                .body("checks.name", not(hasItem("kafka")));
+    }
+
+    @Test
+    void eachComponentIsHealthGroup() {
+        given().when()
+                .get("/q/health/group/kafka")
+                .then()
+                .statusCode(200)
+                .body("checks.name", equalTo(java.util.List.of("kafka")))
+                .body("checks[0].data.clusterId", not(equalTo(null)));
+
+        given().when()
+                .get("/q/health/group/silent")
+                .then()
+                .statusCode(503)
+                .body("checks[0].name", equalTo("silent"))
+                .body("checks[0].data.status", equalTo("down"))
+                .body("checks[0].data.reason", containsString("sent no reply"));
+    }
+
+    @Test
+    void metricsShowProbeDurationsAndHealthGauges() {
+        given().queryParam("fresh", true)
+                .when()
+                .get("/api/v1/components/kafka/health")
+                .then()
+                .statusCode(200);
+        given().queryParam("fresh", true)
+                .when()
+                .get("/api/v1/components/idle/health")
+                .then()
+                .statusCode(200);
+
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString(
+                        "stackpilot_probe_duration_seconds_bucket{component=\"kafka\",kind=\"kafka\",outcome=\"up\""))
+                .body(containsString("stackpilot_probe_duration_seconds_count{component=\"idle\",kind=\"tcp\""))
+                .body(containsString("stackpilot_component_health{component=\"kafka\",status=\"up\"} 1.0"))
+                .body(containsString("stackpilot_component_health{component=\"kafka\",status=\"down\"} 0.0"))
+                .body(containsString("stackpilot_kafka_admin_clients"));
+    }
+}
