@@ -42,7 +42,7 @@ public class ComponentHealthResource {
             summary = "Check whether a component actually serves",
             description = "Combines the workload state with the component's probe (Kafka Admin client, ZooKeeper"
                     + " four-letter words, HTTP or TCP). A stopped component is down without running its probe."
-                    + " Results are cached for stackpilot.health.ttl unless fresh=true; the answer always comes"
+                    + " Results are cached for stackpilot.health.ttl unless fresh=true, and the response always comes"
                     + " within the probe timeout plus stackpilot.health.status-timeout.")
     @APIResponse(
             responseCode = "200",

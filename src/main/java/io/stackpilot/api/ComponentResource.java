@@ -73,8 +73,8 @@ public class ComponentResource {
     @APIResponse(
             responseCode = "200",
             description = "Every component in start order; a runtime that cannot be asked shows its components"
-                    + " as unknown with the reason. Probes run in parallel, so the answer takes at most the"
-                    + " slowest probe's timeout.",
+                    + " as unknown with the reason. Components are checked in parallel, so the response takes"
+                    + " about as long as the slowest check.",
             content = @Content(schema = @Schema(implementation = ComponentView.class, type = SchemaType.ARRAY)))
     @APIResponse(
             responseCode = "500",

@@ -2,6 +2,7 @@ package io.stackpilot.catalog;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,14 @@ public interface CatalogConfig {
 
     /** The components, by catalog name. */
     Map<String, ComponentConfig> components();
+
+    /**
+     * Probe timeout for entries that set no {@code probe.timeout}. The key belongs to the health settings, which
+     * read it with the same default.
+     */
+    @WithName("health.default-timeout")
+    @WithDefault("3s")
+    Duration defaultProbeTimeout();
 
     interface ComponentConfig {
 
@@ -79,8 +88,7 @@ public interface CatalogConfig {
         String kind();
 
         /** Maximum time one probe run may take; {@code stackpilot.health.default-timeout} when unset. */
-        @WithDefault("${stackpilot.health.default-timeout:3s}")
-        Duration timeout();
+        Optional<Duration> timeout();
 
         /** Kafka bootstrap servers as {@code host:port}, for {@code kind: kafka}. */
         Optional<List<String>> bootstrapServers();

@@ -6,6 +6,7 @@ import io.stackpilot.catalog.CatalogConfig.KubernetesTarget;
 import io.stackpilot.catalog.CatalogConfig.ProbeConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +34,11 @@ public final class CatalogLoader {
     private static final Pattern STATUS_RANGE = Pattern.compile("^(\\d{3})(?:\\s*-\\s*(\\d{3}))?$");
 
     private final List<String> problems = new ArrayList<>();
+    private final Duration defaultProbeTimeout;
 
-    private CatalogLoader() {}
+    private CatalogLoader(Duration defaultProbeTimeout) {
+        this.defaultProbeTimeout = defaultProbeTimeout;
+    }
 
     /**
      * Validates the configured catalog.
@@ -43,7 +47,7 @@ public final class CatalogLoader {
      * @throws CatalogException naming every invalid key
      */
     public static Map<String, Component> load(CatalogConfig config) {
-        return new CatalogLoader().validate(config);
+        return new CatalogLoader(config.defaultProbeTimeout()).validate(config);
     }
 
     private Map<String, Component> validate(CatalogConfig config) {
@@ -137,8 +141,11 @@ public final class CatalogLoader {
     }
 
     private Optional<ProbeSpec> probeOf(String name, ProbeConfig config) {
-        if (config.timeout().isNegative() || config.timeout().isZero()) {
-            problems.add(key(name, "probe.timeout") + ": must be positive, got " + config.timeout());
+        Duration timeout = config.timeout().orElse(defaultProbeTimeout);
+        if (timeout.isNegative() || timeout.isZero()) {
+            String key =
+                    config.timeout().isPresent() ? key(name, "probe.timeout") : "stackpilot.health.default-timeout";
+            problems.add(key + ": must be positive, got " + timeout);
             return Optional.empty();
         }
         String kind = config.kind().trim().toLowerCase(java.util.Locale.ROOT);
@@ -148,11 +155,11 @@ public final class CatalogLoader {
             return Optional.empty();
         }
         return switch (kind) {
-            case "kafka" -> kafkaProbe(name, config);
+            case "kafka" -> kafkaProbe(name, config, timeout);
             case "zookeeper" ->
-                hostPort(name, config).map(hp -> new ProbeSpec.ZooKeeper(hp.host(), hp.port(), config.timeout()));
-            case "tcp" -> tcpProbe(name, config);
-            case "http" -> httpProbe(name, config);
+                hostPort(name, config).map(hp -> new ProbeSpec.ZooKeeper(hp.host(), hp.port(), timeout));
+            case "tcp" -> tcpProbe(name, config, timeout);
+            case "http" -> httpProbe(name, config, timeout);
             default -> {
                 problems.add(key(name, "probe.kind") + ": unknown probe kind '" + config.kind()
                         + "'; use 'kafka', 'zookeeper', 'http' or 'tcp'");
@@ -161,7 +168,7 @@ public final class CatalogLoader {
         };
     }
 
-    private Optional<ProbeSpec> kafkaProbe(String name, ProbeConfig config) {
+    private Optional<ProbeSpec> kafkaProbe(String name, ProbeConfig config, Duration timeout) {
         List<String> servers = config.bootstrapServers().orElse(List.of());
         if (servers.isEmpty()) {
             problems.add(key(name, "probe.bootstrap-servers") + ": a kafka probe needs at least one host:port");
@@ -175,10 +182,10 @@ public final class CatalogLoader {
             return Optional.empty();
         }
         return Optional.of(
-                new ProbeSpec.Kafka(servers.stream().map(String::trim).toList(), config.timeout()));
+                new ProbeSpec.Kafka(servers.stream().map(String::trim).toList(), timeout));
     }
 
-    private Optional<ProbeSpec> tcpProbe(String name, ProbeConfig config) {
+    private Optional<ProbeSpec> tcpProbe(String name, ProbeConfig config, Duration timeout) {
         if (config.send().isPresent() && config.expect().isEmpty()) {
             problems.add(key(name, "probe.send") + ": 'send' needs 'expect', the text the reply must contain");
             return Optional.empty();
@@ -188,7 +195,7 @@ public final class CatalogLoader {
             return Optional.empty();
         }
         return hostPort(name, config)
-                .map(hp -> new ProbeSpec.Tcp(hp.host(), hp.port(), config.send(), config.expect(), config.timeout()));
+                .map(hp -> new ProbeSpec.Tcp(hp.host(), hp.port(), config.send(), config.expect(), timeout));
     }
 
     private static boolean isHostPort(String server) {
@@ -211,7 +218,7 @@ public final class CatalogLoader {
         return Optional.of(new HostPort(config.host().get(), port));
     }
 
-    private Optional<ProbeSpec> httpProbe(String name, ProbeConfig config) {
+    private Optional<ProbeSpec> httpProbe(String name, ProbeConfig config, Duration timeout) {
         if (config.url().isEmpty()) {
             problems.add(key(name, "probe.url") + ": an http probe needs a URL");
             return Optional.empty();
@@ -241,7 +248,7 @@ public final class CatalogLoader {
                     + "' is empty; put the lower code first");
             return Optional.empty();
         }
-        return Optional.of(new ProbeSpec.Http(url, min, max, config.timeout()));
+        return Optional.of(new ProbeSpec.Http(url, min, max, timeout));
     }
 
     /** Looks for a cycle among the valid components, ignoring dependencies already reported as missing or on itself. */

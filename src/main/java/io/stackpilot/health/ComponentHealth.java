@@ -21,10 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ComponentHealth", description = "Deep health of a component")
 public record ComponentHealth(
-        @Schema(
-                description = "Combined verdict",
-                enumeration = {"up", "down", "degraded", "unknown"})
-        HealthStatus status,
+        @Schema(description = "Combined verdict") HealthStatus status,
 
         @Schema(description = "Why the status is not up, and what to do; absent when up")
         String reason,

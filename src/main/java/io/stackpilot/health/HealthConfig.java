@@ -15,7 +15,10 @@ public interface HealthConfig {
     @WithDefault("5s")
     Duration ttl();
 
-    /** Probe timeout for catalog entries that set no {@code probe.timeout}. */
+    /**
+     * Probe timeout for catalog entries that set no {@code probe.timeout}. The catalog reads the same key, with
+     * the same default, when it builds each probe.
+     */
     @WithDefault("3s")
     Duration defaultTimeout();
 

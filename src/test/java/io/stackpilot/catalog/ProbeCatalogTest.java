@@ -9,7 +9,6 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import io.stackpilot.health.HealthConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +44,21 @@ class ProbeCatalogTest {
                 .get("edge");
 
         assertEquals(Duration.ofSeconds(3), component.probe().orElseThrow().timeout());
+    }
+
+    @Test
+    void zeroDefaultTimeoutIsRejectedByItsKey() {
+        List<String> problems = problems(Map.of(
+                "stackpilot.health.default-timeout",
+                "0s",
+                PREFIX + "probe.kind",
+                "tcp",
+                PREFIX + "probe.host",
+                "localhost",
+                PREFIX + "probe.port",
+                "2181"));
+
+        assertEquals(List.of("stackpilot.health.default-timeout: must be positive, got PT0S"), problems);
     }
 
     @Test
@@ -136,10 +150,8 @@ class ProbeCatalogTest {
         all.put(PREFIX + "runtime", "docker");
         all.put(PREFIX + "docker.container-name", "edge");
         SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .addDefaultInterceptors()
                 .withConverter(Duration.class, 100, new DurationConverter())
                 .withMapping(CatalogConfig.class)
-                .withMapping(HealthConfig.class)
                 .withSources(new PropertiesConfigSource(all, "test", 100))
                 .build();
         return config.getConfigMapping(CatalogConfig.class);
