@@ -235,6 +235,11 @@ public final class CatalogLoader {
             problems.add(key(name, "probe.url") + ": URL '" + url + "' must start with http:// or https://");
             return Optional.empty();
         }
+        if (url.getRawUserInfo() != null) {
+            problems.add(key(name, "probe.url") + ": remove the user info from the URL; the http probe sends no"
+                    + " credentials and would show them in health reasons");
+            return Optional.empty();
+        }
         Matcher range = STATUS_RANGE.matcher(config.expectedStatus().trim());
         if (!range.matches()) {
             problems.add(key(name, "probe.expected-status") + ": invalid status range '" + config.expectedStatus()

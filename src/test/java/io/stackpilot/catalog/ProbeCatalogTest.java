@@ -1,6 +1,7 @@
 package io.stackpilot.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,6 +104,16 @@ class ProbeCatalogTest {
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).startsWith(PREFIX + "probe: "), problems.get(0));
         assertTrue(problems.get(0).contains("apply only to tcp probes"), problems.get(0));
+    }
+
+    @Test
+    void httpUrlWithCredentialsIsRejected() {
+        List<String> problems = problems(
+                Map.of(PREFIX + "probe.kind", "http", PREFIX + "probe.url", "http://admin:secret@localhost:8080/"));
+
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith(PREFIX + "probe.url: remove the user info"), problems.get(0));
+        assertFalse(problems.get(0).contains("secret"), problems.get(0));
     }
 
     @Test
