@@ -85,6 +85,7 @@ burst() {
     local ttl="$1" url before after failed p50 p99 longest total runs
     start_packaged_service "$out/health-burst-$ttl.log" \
         -Dquarkus.profile=bench \
+        -Dstackpilot.audit.path="$out/audit.jsonl" \
         -Dstackpilot.health.ttl="$ttl" \
         -Dstackpilot.components.web.runtime=docker \
         -Dstackpilot.components.web.docker.project=$project \
