@@ -34,6 +34,7 @@ required=(
     'io.stackpilot.api.ComponentView'
     'io.stackpilot.api.LifecycleResponse'
     'io.stackpilot.api.Problem'
+    'io.stackpilot.health.ComponentHealth'
     'io.stackpilot.runtime.DockerDetails'
     'io.stackpilot.runtime.LogLine'
     'io.stackpilot.runtime.KubernetesDetails'

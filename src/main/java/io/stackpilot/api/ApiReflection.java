@@ -2,6 +2,8 @@ package io.stackpilot.api;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.stackpilot.control.operations.DependencyNotReadyException;
+import io.stackpilot.health.ComponentHealth;
+import io.stackpilot.health.HealthStatus;
 import io.stackpilot.runtime.DockerDetails;
 import io.stackpilot.runtime.KubernetesDetails;
 import io.stackpilot.runtime.LogLine;
@@ -15,6 +17,8 @@ import io.stackpilot.runtime.LogLine;
 @RegisterForReflection(
         targets = {
             ComponentView.class,
+            ComponentHealth.class,
+            HealthStatus.class,
             LifecycleResponse.class,
             Problem.class,
             LogLine.class,

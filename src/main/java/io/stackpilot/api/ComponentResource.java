@@ -8,11 +8,9 @@ import io.stackpilot.catalog.Catalog;
 import io.stackpilot.catalog.Component;
 import io.stackpilot.control.ComponentService;
 import io.stackpilot.control.operations.OperationRequest;
-import io.stackpilot.control.status.StatusCache;
 import io.stackpilot.runtime.LifecycleAction;
 import io.stackpilot.runtime.LogLine;
 import io.stackpilot.runtime.LogQuery;
-import io.stackpilot.runtime.WorkloadStatus;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -64,7 +62,7 @@ public class ComponentResource {
 
     private final Catalog catalog;
     private final ComponentService components;
-    private final StatusCache statuses;
+    private final ComponentViews views;
     private final OperationRequests requests;
     private final ObjectMapper json;
 
@@ -72,22 +70,24 @@ public class ComponentResource {
     ComponentResource(
             Catalog catalog,
             ComponentService components,
-            StatusCache statuses,
+            ComponentViews views,
             OperationRequests requests,
             ObjectMapper json) {
         this.catalog = catalog;
         this.components = components;
-        this.statuses = statuses;
+        this.views = views;
         this.requests = requests;
         this.json = json;
     }
 
     @GET
-    @Operation(operationId = "listComponents", summary = "List every catalog component with its status")
+    @Operation(operationId = "listComponents", summary = "List every catalog component with its status and health")
     @APIResponse(
             responseCode = "200",
-            description = "Every component in start order, from the status cache unless refresh=true; a runtime"
-                    + " that cannot be reached shows its components as unknown with the reason",
+            description = "Every component in start order, its state from the status cache unless"
+                    + " refresh=true; a runtime that cannot be asked shows its components as unknown with the"
+                    + " reason. Health checks run in parallel, so the response takes about as long as the"
+                    + " slowest one.",
             content = @Content(schema = @Schema(implementation = ComponentView.class, type = SchemaType.ARRAY)))
     @APIResponse(
             responseCode = "400",
@@ -102,15 +102,13 @@ public class ComponentResource {
                     @QueryParam("refresh")
                     @DefaultValue("false")
                     boolean refresh) {
-        return catalog.all().stream()
-                .map(component -> ComponentView.of(component, status(component, refresh)))
-                .toList();
+        return views.all(refresh);
     }
 
     @GET
     @Path("/{name}")
-    @Operation(operationId = "getComponent", summary = "Show one component's status")
-    @APIResponse(responseCode = "200", description = "The component's status")
+    @Operation(operationId = "getComponent", summary = "Show one component's status and health")
+    @APIResponse(responseCode = "200", description = "The component's status, health and blocking dependencies")
     @APIResponse(
             responseCode = "400",
             description = "A parameter is invalid; the problem names it and the allowed values",
@@ -128,8 +126,7 @@ public class ComponentResource {
                     @QueryParam("refresh")
                     @DefaultValue("false")
                     boolean refresh) {
-        Component component = catalog.require(name);
-        return ComponentView.of(component, status(component, refresh));
+        return views.one(catalog.require(name), refresh);
     }
 
     @POST
@@ -532,10 +529,6 @@ public class ComponentResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A log line could not be written as JSON", e);
         }
-    }
-
-    private WorkloadStatus status(Component component, boolean refresh) {
-        return refresh ? statuses.refresh(component) : statuses.status(component);
     }
 
     private static Duration grace(Integer timeoutSeconds) {

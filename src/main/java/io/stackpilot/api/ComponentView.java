@@ -3,6 +3,7 @@ package io.stackpilot.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.stackpilot.catalog.Component;
 import io.stackpilot.catalog.RuntimeKind;
+import io.stackpilot.health.ComponentHealth;
 import io.stackpilot.runtime.DockerDetails;
 import io.stackpilot.runtime.KubernetesDetails;
 import io.stackpilot.runtime.WorkloadState;
@@ -39,9 +40,27 @@ public record ComponentView(
         DockerDetails docker,
 
         @Schema(description = "Workload details, for Kubernetes components")
-        KubernetesDetails kubernetes) {
+        KubernetesDetails kubernetes,
 
+        @Schema(description = "Deep health: the runtime state and the component's probe combined")
+        ComponentHealth health,
+
+        @Schema(description = "Catalog dependencies whose health is not up right now")
+        List<String> blockedBy) {
+
+    /** Builds the view without health, for responses that report only the workload state. */
     public static ComponentView of(Component component, WorkloadStatus status) {
+        return of(component, status, null, null);
+    }
+
+    /**
+     * Builds the view with health.
+     *
+     * @param health the component's health, or {@code null} to leave it out
+     * @param blockedBy dependencies that are not up, or {@code null} to leave them out
+     */
+    public static ComponentView of(
+            Component component, WorkloadStatus status, ComponentHealth health, List<String> blockedBy) {
         return new ComponentView(
                 component.name(),
                 component.runtime(),
@@ -52,6 +71,8 @@ public record ComponentView(
                 component.dependsOn(),
                 component.critical(),
                 status.details() instanceof DockerDetails docker ? docker : null,
-                status.details() instanceof KubernetesDetails kubernetes ? kubernetes : null);
+                status.details() instanceof KubernetesDetails kubernetes ? kubernetes : null,
+                health,
+                blockedBy);
     }
 }

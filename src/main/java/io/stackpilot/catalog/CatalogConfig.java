@@ -2,6 +2,7 @@ package io.stackpilot.catalog;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,14 @@ public interface CatalogConfig {
 
     /** The components, by catalog name. */
     Map<String, ComponentConfig> components();
+
+    /**
+     * Probe timeout for entries that set no {@code probe.timeout}. The key belongs to the health settings, which
+     * read it with the same default.
+     */
+    @WithName("health.default-timeout")
+    @WithDefault("3s")
+    Duration defaultProbeTimeout();
 
     interface ComponentConfig {
 
@@ -78,9 +87,8 @@ public interface CatalogConfig {
         /** {@code kafka}, {@code zookeeper}, {@code http} or {@code tcp}. */
         String kind();
 
-        /** Longest time one probe run may take. */
-        @WithDefault("3s")
-        Duration timeout();
+        /** Maximum time one probe run may take; {@code stackpilot.health.default-timeout} when unset. */
+        Optional<Duration> timeout();
 
         /** Kafka bootstrap servers as {@code host:port}, for {@code kind: kafka}. */
         Optional<List<String>> bootstrapServers();
@@ -97,5 +105,14 @@ public interface CatalogConfig {
         /** Accepted HTTP statuses as {@code min-max} or one code, for {@code kind: http}. */
         @WithDefault("200-399")
         String expectedStatus();
+
+        /** Text to write after connecting, for {@code kind: tcp}; needs {@code expect}. */
+        Optional<String> send();
+
+        /**
+         * Text the reply must contain, for {@code kind: tcp}. Without it the probe only connects; with it, a
+         * server that accepts but does not send this text within the timeout is down.
+         */
+        Optional<String> expect();
     }
 }

@@ -6,6 +6,7 @@ import io.stackpilot.catalog.CatalogConfig.KubernetesTarget;
 import io.stackpilot.catalog.CatalogConfig.ProbeConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +27,18 @@ public final class CatalogLoader {
     /** Catalog names are also REST path segments and label-safe identifiers. */
     public static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
 
+    /** A Kafka bootstrap server: host name, IPv4 address or bracketed IPv6 address, then a port. */
+    private static final Pattern HOST_PORT =
+            Pattern.compile("^(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9.-]+):([1-9][0-9]{0,4})$");
+
     private static final Pattern STATUS_RANGE = Pattern.compile("^(\\d{3})(?:\\s*-\\s*(\\d{3}))?$");
 
     private final List<String> problems = new ArrayList<>();
+    private final Duration defaultProbeTimeout;
 
-    private CatalogLoader() {}
+    private CatalogLoader(Duration defaultProbeTimeout) {
+        this.defaultProbeTimeout = defaultProbeTimeout;
+    }
 
     /**
      * Validates the configured catalog.
@@ -39,7 +47,7 @@ public final class CatalogLoader {
      * @throws CatalogException naming every invalid key
      */
     public static Map<String, Component> load(CatalogConfig config) {
-        return new CatalogLoader().validate(config);
+        return new CatalogLoader(config.defaultProbeTimeout()).validate(config);
     }
 
     private Map<String, Component> validate(CatalogConfig config) {
@@ -133,16 +141,25 @@ public final class CatalogLoader {
     }
 
     private Optional<ProbeSpec> probeOf(String name, ProbeConfig config) {
-        if (config.timeout().isNegative() || config.timeout().isZero()) {
-            problems.add(key(name, "probe.timeout") + ": must be positive, got " + config.timeout());
+        Duration timeout = config.timeout().orElse(defaultProbeTimeout);
+        if (timeout.isNegative() || timeout.isZero()) {
+            String key =
+                    config.timeout().isPresent() ? key(name, "probe.timeout") : "stackpilot.health.default-timeout";
+            problems.add(key + ": must be positive, got " + timeout);
             return Optional.empty();
         }
-        return switch (config.kind().trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "kafka" -> kafkaProbe(name, config);
+        String kind = config.kind().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!kind.equals("tcp") && (config.send().isPresent() || config.expect().isPresent())) {
+            problems.add(key(name, "probe") + ": 'send' and 'expect' apply only to tcp probes, not to '" + config.kind()
+                    + "'; remove them");
+            return Optional.empty();
+        }
+        return switch (kind) {
+            case "kafka" -> kafkaProbe(name, config, timeout);
             case "zookeeper" ->
-                hostPort(name, config).map(hp -> new ProbeSpec.ZooKeeper(hp.host(), hp.port(), config.timeout()));
-            case "tcp" -> hostPort(name, config).map(hp -> new ProbeSpec.Tcp(hp.host(), hp.port(), config.timeout()));
-            case "http" -> httpProbe(name, config);
+                hostPort(name, config).map(hp -> new ProbeSpec.ZooKeeper(hp.host(), hp.port(), timeout));
+            case "tcp" -> tcpProbe(name, config, timeout);
+            case "http" -> httpProbe(name, config, timeout);
             default -> {
                 problems.add(key(name, "probe.kind") + ": unknown probe kind '" + config.kind()
                         + "'; use 'kafka', 'zookeeper', 'http' or 'tcp'");
@@ -151,13 +168,39 @@ public final class CatalogLoader {
         };
     }
 
-    private Optional<ProbeSpec> kafkaProbe(String name, ProbeConfig config) {
+    private Optional<ProbeSpec> kafkaProbe(String name, ProbeConfig config, Duration timeout) {
         List<String> servers = config.bootstrapServers().orElse(List.of());
         if (servers.isEmpty()) {
             problems.add(key(name, "probe.bootstrap-servers") + ": a kafka probe needs at least one host:port");
             return Optional.empty();
         }
-        return Optional.of(new ProbeSpec.Kafka(servers, config.timeout()));
+        List<String> invalid =
+                servers.stream().filter(server -> !isHostPort(server.trim())).toList();
+        if (!invalid.isEmpty()) {
+            problems.add(key(name, "probe.bootstrap-servers") + ": invalid entries " + invalid
+                    + "; write each as host:port, such as localhost:9092");
+            return Optional.empty();
+        }
+        return Optional.of(
+                new ProbeSpec.Kafka(servers.stream().map(String::trim).toList(), timeout));
+    }
+
+    private Optional<ProbeSpec> tcpProbe(String name, ProbeConfig config, Duration timeout) {
+        if (config.send().isPresent() && config.expect().isEmpty()) {
+            problems.add(key(name, "probe.send") + ": 'send' needs 'expect', the text the reply must contain");
+            return Optional.empty();
+        }
+        if (config.expect().filter(String::isEmpty).isPresent()) {
+            problems.add(key(name, "probe.expect") + ": must not be empty; remove it to only connect");
+            return Optional.empty();
+        }
+        return hostPort(name, config)
+                .map(hp -> new ProbeSpec.Tcp(hp.host(), hp.port(), config.send(), config.expect(), timeout));
+    }
+
+    private static boolean isHostPort(String server) {
+        Matcher matcher = HOST_PORT.matcher(server);
+        return matcher.matches() && Integer.parseInt(matcher.group(2)) <= 65535;
     }
 
     private record HostPort(String host, int port) {}
@@ -175,7 +218,7 @@ public final class CatalogLoader {
         return Optional.of(new HostPort(config.host().get(), port));
     }
 
-    private Optional<ProbeSpec> httpProbe(String name, ProbeConfig config) {
+    private Optional<ProbeSpec> httpProbe(String name, ProbeConfig config, Duration timeout) {
         if (config.url().isEmpty()) {
             problems.add(key(name, "probe.url") + ": an http probe needs a URL");
             return Optional.empty();
@@ -192,6 +235,11 @@ public final class CatalogLoader {
             problems.add(key(name, "probe.url") + ": URL '" + url + "' must start with http:// or https://");
             return Optional.empty();
         }
+        if (url.getRawUserInfo() != null) {
+            problems.add(key(name, "probe.url") + ": remove the user info from the URL; the http probe sends no"
+                    + " credentials and would show them in health reasons");
+            return Optional.empty();
+        }
         Matcher range = STATUS_RANGE.matcher(config.expectedStatus().trim());
         if (!range.matches()) {
             problems.add(key(name, "probe.expected-status") + ": invalid status range '" + config.expectedStatus()
@@ -205,7 +253,7 @@ public final class CatalogLoader {
                     + "' is empty; put the lower code first");
             return Optional.empty();
         }
-        return Optional.of(new ProbeSpec.Http(url, min, max, config.timeout()));
+        return Optional.of(new ProbeSpec.Http(url, min, max, timeout));
     }
 
     /** Looks for a cycle among the valid components, ignoring dependencies already reported as missing or on itself. */

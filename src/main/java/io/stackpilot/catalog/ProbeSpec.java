@@ -3,6 +3,7 @@ package io.stackpilot.catalog;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** How to check that a component actually serves, beyond its workload running. */
 public sealed interface ProbeSpec permits ProbeSpec.Kafka, ProbeSpec.ZooKeeper, ProbeSpec.Http, ProbeSpec.Tcp {
@@ -45,8 +46,16 @@ public sealed interface ProbeSpec permits ProbeSpec.Kafka, ProbeSpec.ZooKeeper, 
         }
     }
 
-    /** Opens a TCP connection to {@code host:port}. */
-    record Tcp(String host, int port, Duration timeout) implements ProbeSpec {
+    /**
+     * Opens a TCP connection to {@code host:port}; with {@code expect}, also writes {@code send} and waits for a
+     * reply that contains {@code expect}.
+     *
+     * @param send text to write after connecting, if any
+     * @param expect text the reply must contain; when empty the connection alone decides
+     */
+    record Tcp(String host, int port, Optional<String> send, Optional<String> expect, Duration timeout)
+            implements ProbeSpec {
+
         @Override
         public String kind() {
             return "tcp";

@@ -30,6 +30,8 @@ public class KubernetesReadinessCheck implements HealthCheck {
         this.catalog = catalog;
     }
 
+    // TODO: cache the answer for stackpilot.health.ttl and share one request among concurrent scrapes, as
+    // DockerReadinessCheck does; each scrape now asks the API server, bounded only by the client's timeouts.
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);

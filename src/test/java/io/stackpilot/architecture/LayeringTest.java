@@ -28,6 +28,14 @@ class LayeringTest {
             .resideInAPackage("io.fabric8..");
 
     @ArchTest
+    static final ArchRule kafkaClientsOnlyInProbes = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.stackpilot.health.probe..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.apache.kafka..");
+
+    @ArchTest
     static final ArchRule catalogDependsOnNothingElse = noClasses()
             .that()
             .resideInAPackage("io.stackpilot.catalog..")

@@ -10,13 +10,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.stackpilot.catalog.RuntimeKind;
 import io.stackpilot.support.Credentials;
+import io.stackpilot.support.Promtool;
 import io.stackpilot.support.SecuredProfile;
 import io.stackpilot.support.TestStack;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +53,7 @@ class PrometheusScrapeTest {
         eventStreams.reconnected(RuntimeKind.DOCKER);
 
         Scrape after = scrape();
-        String promtool = promtool(after.text());
+        String promtool = Promtool.checkMetrics(after.text());
         assertEquals("", promtool, "promtool check metrics reported problems");
 
         assertEquals(1, after.delta(before, operations("worker", "stop", "changed")));
@@ -117,19 +115,6 @@ class PrometheusScrapeTest {
                 .extract()
                 .asString();
         return new Scrape(text);
-    }
-
-    /** Runs {@code promtool check metrics} on the text and returns what it printed. */
-    private static String promtool(String metrics) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("promtool", "check", "metrics")
-                .redirectErrorStream(true)
-                .start();
-        process.getOutputStream().write(metrics.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "promtool did not finish within 60 s");
-        assertEquals(0, process.exitValue(), "promtool exit code; output:\n" + output);
-        return output.strip();
     }
 
     /** A scrape with labels written as {@code {a="1",b="2"}}, without the trailing comma some clients add. */
