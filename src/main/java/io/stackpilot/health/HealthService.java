@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -178,16 +179,10 @@ public class HealthService {
             run = CompletableFuture.supplyAsync(() -> runCheck(component, current), executor);
         } catch (RejectedExecutionException e) {
             run = CompletableFuture.completedFuture(
-                    unknown(component, "The health check could not start because" + " stackpilot is shutting down"));
+                    unknown(component, "The health check could not start because stackpilot is shutting down"));
         }
-        Outcome timedOut = unknown(
-                component,
-                "The health check did not finish within " + budget(component).toMillis() + " ms");
-        run.completeOnTimeout(timedOut, budget(component).toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionally(failure -> {
-                    LOG.warnf(failure, "[%s] The health check failed unexpectedly", component.name());
-                    return unknown(component, "The health check failed unexpectedly; the server log has the details");
-                })
+        run.orTimeout(budget(component).toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(failure -> failed(component, failure))
                 .thenAccept(outcome -> {
                     store(component, slot, outcome);
                     synchronized (slot) {
@@ -197,6 +192,21 @@ public class HealthService {
                     }
                     flight.complete(outcome.health());
                 });
+    }
+
+    /** Turns a run that threw or overran its budget into an {@code unknown} result, and logs why. */
+    private Outcome failed(Component component, Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof TimeoutException) {
+            long budgetMs = budget(component).toMillis();
+            LOG.warnf(
+                    "[%s] The health check overran its budget of %d ms and is reported unknown",
+                    component.name(), budgetMs);
+            return unknown(component, "The health check did not finish within " + budgetMs + " ms");
+        }
+        LOG.warnf(cause, "[%s] The health check failed unexpectedly", component.name());
+        return unknown(component, "The health check failed unexpectedly; the server log has the details");
     }
 
     private Outcome runCheck(Component component, WorkloadStatus current) {
