@@ -87,6 +87,11 @@ public class HealthService {
         return await(component, request(component, true, null), waitLimit(component));
     }
 
+    /** Like {@link #checkFresh(Component)}, given the workload state the caller has just read from its runtime. */
+    public ComponentHealth checkFresh(Component component, WorkloadStatus current) {
+        return await(component, request(component, true, current), waitLimit(component));
+    }
+
     /** Like {@link #check}, without blocking; the stage completes within {@link #budget}. */
     public CompletionStage<ComponentHealth> checkAsync(Component component) {
         return request(component, false, null);
