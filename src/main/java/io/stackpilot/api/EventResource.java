@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The live stream of component state changes and operation progress, as Server-Sent Events. */
+/** The live stream of component state and health changes and operation progress, as Server-Sent Events. */
 @Path("/api/v1/events")
 @Tag(name = "Events", description = "Live component state changes and operation progress")
 public class EventResource {
@@ -46,11 +46,12 @@ public class EventResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(
             operationId = "streamEvents",
-            summary = "Stream component state changes and operation progress",
-            description = "Server-Sent Events named component, operation and step, each with an increasing id and"
-                    + " a JSON payload. A client that reconnects with Last-Event-ID first gets the kept events"
-                    + " after that id; a gap event without id says that some were no longer kept, so the client"
-                    + " should read the state again. Comment lines are sent as heartbeats on an idle stream.")
+            summary = "Stream component state and health changes and operation progress",
+            description =
+                    "Server-Sent Events named component, health, operation and step, each with an increasing id and"
+                            + " a JSON payload. A client that reconnects with Last-Event-ID first gets the kept events"
+                            + " after that id; a gap event without id says that some were no longer kept, so the client"
+                            + " should read the state again. Comment lines are sent as heartbeats on an idle stream.")
     @APIResponse(
             responseCode = "200",
             description = "The event stream; it stays open until the client closes it",

@@ -3,6 +3,8 @@ package io.stackpilot.health;
 import io.stackpilot.catalog.Component;
 import io.stackpilot.control.HealthGate;
 import io.stackpilot.control.status.StatusCache;
+import io.stackpilot.runtime.WorkloadState;
+import io.stackpilot.runtime.WorkloadStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,13 +27,18 @@ public class DeepHealthGate implements HealthGate {
 
     @Override
     public Verdict check(Component component) {
-        ComponentHealth result = health.checkFresh(component, statuses.refresh(component));
+        WorkloadStatus status = statuses.refresh(component);
+        ComponentHealth result = health.checkFresh(component, status);
         if (result.status() == HealthStatus.UP) {
             return new Verdict(true, result.status().id(), null);
         }
+        // A workload that does not run says more by its state (stopped, failed) than by health "down".
+        String state = status.state() == WorkloadState.RUNNING
+                ? result.status().id()
+                : status.state().id();
         String reason = result.reason() != null
                 ? result.reason()
                 : "its health is " + result.status().id();
-        return new Verdict(false, result.status().id(), reason);
+        return new Verdict(false, state, reason);
     }
 }

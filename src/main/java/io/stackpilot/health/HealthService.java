@@ -2,6 +2,7 @@ package io.stackpilot.health;
 
 import io.stackpilot.catalog.Component;
 import io.stackpilot.catalog.ProbeSpec;
+import io.stackpilot.control.events.EventHub;
 import io.stackpilot.control.status.StatusCache;
 import io.stackpilot.health.probe.ProbeExecutor;
 import io.stackpilot.health.probe.ProbeResult;
@@ -40,6 +41,7 @@ import org.jboss.logging.Logger;
  * <p>Results are cached for {@code stackpilot.health.ttl}, and concurrent requests for one component share one
  * run, so a burst of requests makes one probe call. Every check ends within its {@linkplain #budget budget}: the
  * status timeout plus the probe timeout. Checks run on {@link ProbeExecutor} threads, never on the caller's.
+ * A verdict that differs from the previous one is logged and published as a {@link HealthChange} event.
  */
 @ApplicationScoped
 public class HealthService {
@@ -54,6 +56,7 @@ public class HealthService {
     private final ExecutorService executor;
     private final HealthConfig config;
     private final HealthMetrics metrics;
+    private final EventHub events;
     private final ConcurrentMap<String, Slot> slots = new ConcurrentHashMap<>();
 
     @Inject
@@ -62,13 +65,15 @@ public class HealthService {
             ProbeRunner probes,
             ProbeExecutor executor,
             HealthConfig config,
-            HealthMetrics metrics) {
+            HealthMetrics metrics,
+            EventHub events) {
         validate(config);
         this.statuses = statuses;
         this.probes = probes;
         this.executor = executor.executor();
         this.config = config;
         this.metrics = metrics;
+        this.events = events;
     }
 
     /**
@@ -292,6 +297,14 @@ public class HealthService {
                     ? ""
                     : ": " + outcome.health().reason();
             LOG.infof("[%s] Health is %s%s%s", component.name(), now.id(), was, reason);
+            events.publish(
+                    "health",
+                    new HealthChange(
+                            component.name(),
+                            now,
+                            previous == null ? null : previous.status(),
+                            outcome.health().reason(),
+                            outcome.health().checkedAt()));
         }
     }
 

@@ -54,11 +54,13 @@ class DeepHealthGateTest {
 
         given().post("/api/v1/components/b/start")
                 .then()
-                .statusCode(504)
+                .statusCode(409)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://stackpilot.io/problems/health-timeout"))
-                .body("component", equalTo("a"))
-                .body("detail", containsString("500"));
+                .body("type", equalTo("https://stackpilot.io/problems/dependency-not-ready"))
+                .body("component", equalTo("b"))
+                .body("dependencies.name", contains("a"))
+                .body("dependencies[0].reason", containsString("did not become healthy within 3000 ms"))
+                .body("dependencies[0].reason", containsString("returned HTTP 500"));
 
         assertEquals("running", state(OrchestrationStack.containerId("a")), "the dependency itself was started");
         assertEquals("exited", state(OrchestrationStack.containerId("b")), "the dependent must not start");

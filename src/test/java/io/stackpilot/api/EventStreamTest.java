@@ -54,6 +54,32 @@ class EventStreamTest {
     }
 
     @Test
+    void healthChangesOfAStopAndStartAreStreamed() {
+        try (SseClient client = SseClient.connect(events, null)) {
+            given().queryParam("timeout", 2)
+                    .post("/api/v1/components/web/stop")
+                    .then()
+                    .statusCode(200);
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertTrue(
+                            webHealth(client).contains("down"),
+                            webHealth(client).toString()));
+
+            given().post("/api/v1/components/web/start").then().statusCode(200);
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                List<String> statuses = webHealth(client);
+                assertEquals("up", statuses.get(statuses.size() - 1), statuses.toString());
+            });
+            List<SseClient.Event> changes = healthEvents(client);
+            SseClient.Event up = changes.get(changes.size() - 1);
+            assertEquals(
+                    "down", up.data().path("previousStatus").asText(), up.data().toString());
+            assertTrue(up.data().hasNonNull("checkedAt"), up.data().toString());
+        }
+    }
+
+    @Test
     void operationProgressIsStreamed() {
         try (SseClient client = SseClient.connect(events, null)) {
             String id = given().post("/api/v1/components/web/start")
@@ -139,6 +165,19 @@ class EventStreamTest {
         return client.events().stream()
                 .filter(event -> event.type().equals("component"))
                 .filter(event -> event.data().path("component").asText().equals("web"))
+                .toList();
+    }
+
+    private static List<SseClient.Event> healthEvents(SseClient client) {
+        return client.events().stream()
+                .filter(event -> event.type().equals("health"))
+                .filter(event -> event.data().path("component").asText().equals("web"))
+                .toList();
+    }
+
+    private static List<String> webHealth(SseClient client) {
+        return healthEvents(client).stream()
+                .map(event -> event.data().path("status").asText())
                 .toList();
     }
 
