@@ -87,6 +87,7 @@ burst() {
         -Dquarkus.profile=bench \
         -Dstackpilot.audit.path="$out/audit.jsonl" \
         -Dstackpilot.health.ttl="$ttl" \
+        -Dstackpilot.health.watch-interval=0s \
         -Dstackpilot.components.web.runtime=docker \
         -Dstackpilot.components.web.docker.project=$project \
         -Dstackpilot.components.web.docker.service=web \

@@ -2,7 +2,7 @@ package io.stackpilot.api;
 
 import io.stackpilot.catalog.Catalog;
 import io.stackpilot.catalog.Component;
-import io.stackpilot.control.ComponentService;
+import io.stackpilot.control.status.StatusCache;
 import io.stackpilot.health.ComponentHealth;
 import io.stackpilot.health.HealthService;
 import io.stackpilot.health.HealthStatus;
@@ -25,22 +25,26 @@ import java.util.concurrent.ExecutorService;
 public class ComponentViews {
 
     private final Catalog catalog;
-    private final ComponentService components;
+    private final StatusCache statuses;
     private final HealthService health;
     private final ExecutorService executor;
 
     @Inject
-    public ComponentViews(Catalog catalog, ComponentService components, HealthService health, ProbeExecutor executor) {
+    public ComponentViews(Catalog catalog, StatusCache statuses, HealthService health, ProbeExecutor executor) {
         this.catalog = catalog;
-        this.components = components;
+        this.statuses = statuses;
         this.health = health;
         this.executor = executor.executor();
     }
 
-    /** Returns every component in start order. */
-    public List<ComponentView> all() {
+    /**
+     * Returns every component in start order.
+     *
+     * @param refresh read each state from its runtime now instead of from the status cache
+     */
+    public List<ComponentView> all(boolean refresh) {
         Map<String, CompletableFuture<Observed>> pending = new LinkedHashMap<>();
-        catalog.all().forEach(component -> pending.put(component.name(), observe(component)));
+        catalog.all().forEach(component -> pending.put(component.name(), observe(component, refresh)));
         Map<String, Observed> observed = join(pending);
         Map<String, ComponentHealth> healths = new LinkedHashMap<>();
         observed.forEach((name, result) -> healths.put(name, result.health()));
@@ -50,8 +54,8 @@ public class ComponentViews {
     }
 
     /** Returns one component; its direct dependencies are checked too, for {@code blockedBy}. */
-    public ComponentView one(Component component) {
-        CompletableFuture<Observed> self = observe(component);
+    public ComponentView one(Component component, boolean refresh) {
+        CompletableFuture<Observed> self = observe(component, refresh);
         Map<String, CompletableFuture<ComponentHealth>> dependencies = new LinkedHashMap<>();
         component
                 .dependsOn()
@@ -67,8 +71,9 @@ public class ComponentViews {
     /** A workload state and the health checked against it. */
     private record Observed(WorkloadStatus status, ComponentHealth health) {}
 
-    private CompletableFuture<Observed> observe(Component component) {
-        return CompletableFuture.supplyAsync(() -> components.status(component), executor)
+    private CompletableFuture<Observed> observe(Component component, boolean refresh) {
+        return CompletableFuture.supplyAsync(
+                        () -> refresh ? statuses.refresh(component) : statuses.status(component), executor)
                 .thenCompose(status ->
                         health.checkAsync(component, status).thenApply(result -> new Observed(status, result)));
     }

@@ -2,11 +2,13 @@ package io.stackpilot.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.stackpilot.control.LifecycleOutcome;
+import io.stackpilot.control.operations.OperationSnapshot;
 import io.stackpilot.runtime.LifecycleAction;
 import io.stackpilot.runtime.WorkloadState;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What a start, stop or restart did. */
+/** What a synchronous start, stop or restart did. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "LifecycleResult")
 public record LifecycleResponse(
@@ -29,9 +31,16 @@ public record LifecycleResponse(
         long durationMs,
 
         @Schema(description = "The component's full status after the action")
-        ComponentView status) {
+        ComponentView status,
 
-    public static LifecycleResponse of(LifecycleOutcome outcome) {
+        @Schema(description = "The operation that ran the request, also sent as the X-Operation-Id header")
+        String operationId,
+
+        @Schema(description = "Every step the operation ran, such as starting stopped dependencies first")
+        List<StepView> steps) {
+
+    /** Describes the target's action within a finished operation. */
+    public static LifecycleResponse of(LifecycleOutcome outcome, OperationSnapshot operation) {
         return new LifecycleResponse(
                 outcome.component().name(),
                 outcome.action(),
@@ -39,6 +48,8 @@ public record LifecycleResponse(
                 outcome.status().state(),
                 outcome.status().reason(),
                 outcome.duration().toMillis(),
-                ComponentView.of(outcome.component(), outcome.status()));
+                ComponentView.of(outcome.component(), outcome.status()),
+                operation.id(),
+                operation.steps().stream().map(StepView::of).toList());
     }
 }

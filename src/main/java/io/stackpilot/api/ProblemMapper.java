@@ -7,6 +7,13 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.stackpilot.catalog.ComponentNotFoundException;
+import io.stackpilot.control.operations.DependencyNotReadyException;
+import io.stackpilot.control.operations.HealthTimeoutException;
+import io.stackpilot.control.operations.IdempotencyKeyReusedException;
+import io.stackpilot.control.operations.OperationCancelledException;
+import io.stackpilot.control.operations.OperationFinishedException;
+import io.stackpilot.control.operations.OperationInProgressException;
+import io.stackpilot.control.operations.OperationNotFoundException;
 import io.stackpilot.runtime.RuntimeConflictException;
 import io.stackpilot.runtime.RuntimeFailureException;
 import io.stackpilot.runtime.RuntimeForbiddenException;
@@ -125,6 +132,68 @@ public class ProblemMapper {
                     .with("value", invalid.get(0).get("value"));
         }
         return respond(problem, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response dependencyNotReady(DependencyNotReadyException e, UriInfo uri) {
+        return respond(
+                new Problem("dependency-not-ready", "Dependency not ready", 409, e.getMessage())
+                        .with("component", e.component())
+                        .with("dependencies", e.dependencies())
+                        .with("operationId", e.operationId()),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    public Response operationInProgress(OperationInProgressException e, UriInfo uri) {
+        return respond(
+                new Problem("operation-in-progress", "Operation in progress", 409, e.getMessage())
+                        .with("component", e.component())
+                        .with("operationId", e.operationId()),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    public Response operationNotFound(OperationNotFoundException e, UriInfo uri) {
+        return respond(
+                new Problem("operation-not-found", "Operation not found", 404, e.getMessage())
+                        .with("operationId", e.operationId()),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    public Response operationFinished(OperationFinishedException e, UriInfo uri) {
+        return respond(
+                new Problem("operation-finished", "Operation already finished", 409, e.getMessage())
+                        .with("operationId", e.operationId())
+                        .with("state", e.state().id()),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    public Response operationCancelled(OperationCancelledException e, UriInfo uri) {
+        return respond(
+                new Problem("operation-cancelled", "Operation cancelled", 409, e.getMessage())
+                        .with("operationId", e.operationId()),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyKeyReused(IdempotencyKeyReusedException e, UriInfo uri) {
+        return respond(
+                new Problem("idempotency-key-reused", "Idempotency key reused", 422, e.getMessage())
+                        .with("idempotencyKey", e.key())
+                        .with("operationId", e.operationId()),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    public Response healthTimeout(HealthTimeoutException e, UriInfo uri) {
+        return respond(
+                new Problem("health-timeout", "Component not healthy in time", 504, e.getMessage())
+                        .with("component", e.component())
+                        .with("timeoutMs", e.timeout().toMillis()),
+                uri);
     }
 
     @ServerExceptionMapper

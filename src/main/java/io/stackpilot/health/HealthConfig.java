@@ -28,4 +28,12 @@ public interface HealthConfig {
      */
     @WithDefault("2s")
     Duration statusTimeout();
+
+    /**
+     * How often every component is checked in the background, so that health changes reach the event stream
+     * without anyone asking. A component whose state changes is also checked at once. Zero turns both off:
+     * then health is checked only when asked for.
+     */
+    @WithDefault("15s")
+    Duration watchInterval();
 }

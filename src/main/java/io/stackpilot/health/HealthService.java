@@ -2,7 +2,8 @@ package io.stackpilot.health;
 
 import io.stackpilot.catalog.Component;
 import io.stackpilot.catalog.ProbeSpec;
-import io.stackpilot.control.ComponentService;
+import io.stackpilot.control.events.EventHub;
+import io.stackpilot.control.status.StatusCache;
 import io.stackpilot.health.probe.ProbeExecutor;
 import io.stackpilot.health.probe.ProbeResult;
 import io.stackpilot.health.probe.ProbeRunner;
@@ -40,6 +41,7 @@ import org.jboss.logging.Logger;
  * <p>Results are cached for {@code stackpilot.health.ttl}, and concurrent requests for one component share one
  * run, so a burst of requests makes one probe call. Every check ends within its {@linkplain #budget budget}: the
  * status timeout plus the probe timeout. Checks run on {@link ProbeExecutor} threads, never on the caller's.
+ * A verdict that differs from the previous one is logged and published as a {@link HealthChange} event.
  */
 @ApplicationScoped
 public class HealthService {
@@ -49,26 +51,29 @@ public class HealthService {
     /** Extra time a waiting caller allows beyond a check's budget, for handing the result between threads. */
     private static final Duration HAND_OVER = Duration.ofMillis(500);
 
-    private final ComponentService components;
+    private final StatusCache statuses;
     private final ProbeRunner probes;
     private final ExecutorService executor;
     private final HealthConfig config;
     private final HealthMetrics metrics;
+    private final EventHub events;
     private final ConcurrentMap<String, Slot> slots = new ConcurrentHashMap<>();
 
     @Inject
     public HealthService(
-            ComponentService components,
+            StatusCache statuses,
             ProbeRunner probes,
             ProbeExecutor executor,
             HealthConfig config,
-            HealthMetrics metrics) {
+            HealthMetrics metrics,
+            EventHub events) {
         validate(config);
-        this.components = components;
+        this.statuses = statuses;
         this.probes = probes;
         this.executor = executor.executor();
         this.config = config;
         this.metrics = metrics;
+        this.events = events;
     }
 
     /**
@@ -85,6 +90,11 @@ public class HealthService {
      */
     public ComponentHealth checkFresh(Component component) {
         return await(component, request(component, true, null), waitLimit(component));
+    }
+
+    /** Like {@link #checkFresh(Component)}, given the workload state the caller has just read from its runtime. */
+    public ComponentHealth checkFresh(Component component, WorkloadStatus current) {
+        return await(component, request(component, true, current), waitLimit(component));
     }
 
     /** Like {@link #check}, without blocking; the stage completes within {@link #budget}. */
@@ -236,7 +246,7 @@ public class HealthService {
     /** Reads the workload state, giving up after the status timeout so a slow runtime cannot stall the check. */
     private WorkloadStatus readStatus(Component component) {
         CompletableFuture<WorkloadStatus> pending =
-                CompletableFuture.supplyAsync(() -> components.status(component), executor);
+                CompletableFuture.supplyAsync(() -> statuses.status(component), executor);
         try {
             return pending.get(config.statusTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -287,6 +297,14 @@ public class HealthService {
                     ? ""
                     : ": " + outcome.health().reason();
             LOG.infof("[%s] Health is %s%s%s", component.name(), now.id(), was, reason);
+            events.publish(
+                    "health",
+                    new HealthChange(
+                            component.name(),
+                            now,
+                            previous == null ? null : previous.status(),
+                            outcome.health().reason(),
+                            outcome.health().checkedAt()));
         }
     }
 

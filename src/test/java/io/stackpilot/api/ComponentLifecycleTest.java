@@ -3,6 +3,7 @@ package io.stackpilot.api;
 import static io.restassured.RestAssured.given;
 import static io.stackpilot.support.DockerCli.docker;
 import static io.stackpilot.support.DockerCli.state;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.stackpilot.support.TestStack;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class ComponentLifecycleTest {
 
     @BeforeEach
     void freshStack() {
-        TestStack.up();
+        TestStack.upAndAwaitStatus();
     }
 
     @AfterAll
@@ -159,13 +161,15 @@ class ComponentLifecycleTest {
     void removedContainerReportsNotCreated() {
         docker("rm", "-f", TestStack.containerId("worker"));
 
-        given().when()
-                .get("/api/v1/components/worker")
-                .then()
-                .statusCode(200)
-                .body("state", equalTo("not_created"))
-                .body("reason", startsWith("no container found for compose service sptest/worker"))
-                .body("docker", nullValue());
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> given().when()
+                        .get("/api/v1/components/worker")
+                        .then()
+                        .statusCode(200)
+                        .body("state", equalTo("not_created"))
+                        .body("reason", startsWith("no container found for compose service sptest/worker"))
+                        .body("docker", nullValue()));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,11 @@ class ComposeAdoptionTest {
     @BeforeAll
     static void composeUp() {
         TestStack.up();
+    }
+
+    @BeforeEach
+    void statusShowsTheNewContainers() {
+        TestStack.awaitStatus();
     }
 
     @AfterAll

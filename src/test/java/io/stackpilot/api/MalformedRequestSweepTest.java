@@ -261,7 +261,7 @@ class MalformedRequestSweepTest {
         cases.add(operator("POST", API + "web/start?force=true", 400));
         cases.add(operator("POST", API + "web/start?timeout=5", 400));
         cases.add(operator("POST", API + "web/stop?timout=5", 400));
-        cases.add(operator("POST", API + "web/stop?timeout=5&dryRun=true", 400));
+        cases.add(operator("POST", API + "web/stop?timeout=5&dryrun=true", 400));
         cases.add(operator("POST", API + "web/restart?grace=5", 400));
         cases.add(operator("POST", API + "web/restart?Timeout=5", 400));
         cases.add(operator("POST", API + "web;rm/stop", 400));

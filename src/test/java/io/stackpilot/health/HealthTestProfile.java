@@ -35,6 +35,8 @@ abstract class HealthTestProfile implements QuarkusTestProfile {
         Map<String, String> config = new HashMap<>();
         config.put("stackpilot.health.ttl", ttl);
         config.put("stackpilot.health.status-timeout", "10s");
+        // Probe runs are counted, so only requests may start them.
+        config.put("stackpilot.health.watch-interval", "0s");
         // The settings the %test profile makes, other than its catalog.
         config.put("stackpilot.security.enabled", "false");
         config.put("stackpilot.audit.path", "target/audit/audit.jsonl");

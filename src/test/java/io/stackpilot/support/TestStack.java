@@ -1,6 +1,12 @@
 package io.stackpilot.support;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * The Compose project {@code sptest} that the test catalog manages: {@code web}, {@code worker} (depends on
@@ -17,6 +23,32 @@ public final class TestStack {
     public static void up() {
         DockerCli.ensureTestImage();
         DockerCli.compose(PROJECT, COMPOSE_FILE, "up", "-d", "--force-recreate", "--remove-orphans");
+    }
+
+    /**
+     * Creates and starts the whole project like {@link #up()}, then waits until the service's status cache
+     * shows the new containers running, so a test never reads the state of the containers it replaced.
+     */
+    public static void upAndAwaitStatus() {
+        up();
+        awaitStatus();
+    }
+
+    /** Waits until the service's status cache shows the project's current containers running. */
+    public static void awaitStatus() {
+        Map<String, String> expected = Map.of(
+                "web", containerId("web"),
+                "worker", containerId("worker"),
+                "console",
+                        DockerCli.docker("inspect", "--format", "{{.Id}}", "sptest-console")
+                                .strip());
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> expected.forEach((component, id) -> given().get("/api/v1/components/" + component)
+                        .then()
+                        .statusCode(200)
+                        .body("state", equalTo("running"))
+                        .body("docker.containerId", equalTo(id))));
     }
 
     /** Removes the project's containers and network. */

@@ -83,9 +83,10 @@ class AdapterRequestsTest {
                 }
             }
         }
-        // The watch before a log read only happens when fabric8's informer outruns its zero timeout, which
-        // the local mock never lets it do, so it is the one declared request this test cannot provoke.
-        assertEquals(EnumSet.complementOf(EnumSet.of(KubernetesRequest.WATCH_PODS)), seen, "observed: " + observed);
+        // The watch before a log read happens only when fabric8's informer outruns its zero timeout, which
+        // depends on scheduling, so it is the one declared request this test may or may not provoke.
+        seen.add(KubernetesRequest.WATCH_PODS);
+        assertEquals(EnumSet.allOf(KubernetesRequest.class), seen, "observed: " + observed);
     }
 
     /** Maps recorded HTTP requests to RBAC verbs per {@code group/resource}; {@code /version} needs none. */
