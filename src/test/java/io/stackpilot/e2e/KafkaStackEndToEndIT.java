@@ -67,9 +67,8 @@ class KafkaStackEndToEndIT {
         headlampNodePort.start();
         service = StackpilotProcess.start(
                 Path.of("target/e2e"),
-                Map.of(
-                        "quarkus.kubernetes-client.api-server-url", cluster.url(),
-                        "quarkus.kubernetes-client.trust-certs", "true"));
+                // The fabric8 client reads these at run time; Quarkus fixes its own api-server-url at build time.
+                Map.of("kubernetes.master", cluster.url(), "kubernetes.trust.certificates", "true"));
         api = new RequestSpecBuilder()
                 .setBaseUri(service.baseUri().toString())
                 .addHeader("X-API-Key", service.apiKey())
