@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Headlamp on the fabric8 mock API server, loaded from the repository's {@code k8s/} manifests. The mock
@@ -21,11 +23,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class MockHeadlampCluster implements AutoCloseable {
 
+    /** Kept so the level holds: the mock logs every request at INFO, five times a second from the controller. */
+    private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
     private final KubernetesMockServer server;
     private final NamespacedKubernetesClient client;
     private final ScheduledExecutorService controller = Executors.newSingleThreadScheduledExecutor();
 
     MockHeadlampCluster() {
+        MOCK_LOG.setLevel(Level.WARNING);
         server = new KubernetesMockServer(
                 new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
         server.init();
@@ -43,26 +49,35 @@ final class MockHeadlampCluster implements AutoCloseable {
 
     private void reconcile() {
         try {
-            Deployment headlamp =
-                    client.apps().deployments().inNamespace("infra").withName("headlamp").get();
+            Deployment headlamp = client.apps()
+                    .deployments()
+                    .inNamespace("infra")
+                    .withName("headlamp")
+                    .get();
             if (headlamp == null) {
                 return;
             }
-            int desired = headlamp.getSpec().getReplicas() == null ? 1 : headlamp.getSpec().getReplicas();
+            int desired = headlamp.getSpec().getReplicas() == null
+                    ? 1
+                    : headlamp.getSpec().getReplicas();
             DeploymentStatus status = headlamp.getStatus() == null ? new DeploymentStatus() : headlamp.getStatus();
             if (Integer.valueOf(desired).equals(status.getReadyReplicas())
                     || (desired == 0 && status.getReadyReplicas() == null)) {
                 return;
             }
-            client.apps().deployments().inNamespace("infra").withName("headlamp").editStatus(d -> {
-                DeploymentStatus next = new DeploymentStatus();
-                next.setReplicas(desired);
-                next.setReadyReplicas(desired == 0 ? null : desired);
-                next.setAvailableReplicas(desired == 0 ? null : desired);
-                next.setUpdatedReplicas(desired == 0 ? null : desired);
-                d.setStatus(next);
-                return d;
-            });
+            client.apps()
+                    .deployments()
+                    .inNamespace("infra")
+                    .withName("headlamp")
+                    .editStatus(d -> {
+                        DeploymentStatus next = new DeploymentStatus();
+                        next.setReplicas(desired);
+                        next.setReadyReplicas(desired == 0 ? null : desired);
+                        next.setAvailableReplicas(desired == 0 ? null : desired);
+                        next.setUpdatedReplicas(desired == 0 ? null : desired);
+                        d.setStatus(next);
+                        return d;
+                    });
         } catch (RuntimeException e) {
             // A failed pass is retried on the next tick, as a real controller's would be.
         }

@@ -45,7 +45,8 @@ final class StackpilotProcess implements AutoCloseable {
      *
      * @param properties system properties added to the command line, such as the Kubernetes API server URL
      */
-    static StackpilotProcess start(Path workDir, Map<String, String> properties) throws IOException, InterruptedException {
+    static StackpilotProcess start(Path workDir, Map<String, String> properties)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing; run ./mvnw package first");
         }
@@ -88,12 +89,13 @@ final class StackpilotProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("stackpilot exited with " + process.exitValue() + ":\n"
-                        + Files.readString(log));
+                throw new IllegalStateException(
+                        "stackpilot exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try {
                 HttpResponse<Void> response = client.send(
-                        HttpRequest.newBuilder(baseUri().resolve("/q/health/live")).build(),
+                        HttpRequest.newBuilder(baseUri().resolve("/q/health/live"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -103,7 +105,8 @@ final class StackpilotProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("stackpilot did not become live within " + limit + ":\n" + Files.readString(log));
+        throw new IllegalStateException(
+                "stackpilot did not become live within " + limit + ":\n" + Files.readString(log));
     }
 
     @Override
