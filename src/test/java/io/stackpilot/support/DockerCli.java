@@ -26,7 +26,7 @@ public final class DockerCli {
     /** Builds {@link #TEST_IMAGE} with {@code scripts/test-images.sh} unless it exists; runs once per JVM. */
     public static synchronized void ensureTestImage() {
         if (!imageChecked) {
-            run("scripts/test-images.sh");
+            script("scripts/test-images.sh");
             imageChecked = true;
         }
     }
@@ -43,9 +43,20 @@ public final class DockerCli {
 
     /** Runs {@code docker-compose -p PROJECT -f FILE ARGS}. */
     public static String compose(String project, Path file, String... args) {
-        List<String> command = new ArrayList<>(List.of("docker-compose", "-p", project, "-f", file.toString()));
+        return compose(project, List.of(file), args);
+    }
+
+    /** Runs {@code docker-compose -p PROJECT -f FILE1 -f FILE2 ... ARGS}, later files overriding earlier ones. */
+    public static String compose(String project, List<Path> files, String... args) {
+        List<String> command = new ArrayList<>(List.of("docker-compose", "-p", project));
+        files.forEach(file -> command.addAll(List.of("-f", file.toString())));
         command.addAll(Arrays.asList(args));
         return run(command.toArray(String[]::new));
+    }
+
+    /** Runs a script of the repository, such as {@code compose/local-images.sh}, and returns its output. */
+    public static String script(String path, String... args) {
+        return run(prepend(path, args));
     }
 
     /** Removes containers by name, ignoring those that do not exist. */
