@@ -3,7 +3,9 @@
 # with the JVM's default options, against a small stack of three busybox containers:
 #   - start-up: from launching "java -jar" to the first HTTP 200 on /q/health/live, over several starts;
 #   - RSS (resident set size from /proc) when idle after start-up, and after 100,000 requests to
-#     GET /api/v1/components made by ApacheBench (ab) with keep-alive, with its throughput and latencies.
+#     GET /api/v1/components made by ApacheBench (ab) with keep-alive, with its throughput and latencies;
+#   - the end-to-end suite's time (KafkaStackEndToEndIT through Maven, and the suite alone as failsafe
+#     reports it), which needs the local stack images from compose/local-images.sh. BENCH_E2E=0 skips it.
 #
 #   bench/footprint.sh            # measure and print a Markdown report
 #   bench/footprint.sh --record   # also replace the "Footprint" figures in docs/BENCHMARKS.md
@@ -22,6 +24,7 @@ source scripts/lib/packaged-service.sh
 requests="${BENCH_REQUESTS:-100000}"
 concurrency="${BENCH_CONCURRENCY:-8}"
 starts="${BENCH_STARTS:-5}"
+run_e2e="${BENCH_E2E:-1}"
 out=target/bench
 project=spbench
 stack=bench/stack.yaml
@@ -108,6 +111,19 @@ p50="$(awk '$1 == "50%" { print $2 }' "$out/ab.txt")"
 p99="$(awk '$1 == "99%" { print $2 }' "$out/ab.txt")"
 [[ "$failed" == "0" && -z "$non_2xx" ]] || fail "ab reported $failed failed and ${non_2xx:-0} non-2xx responses; see $out/ab.txt"
 
+e2e_row=""
+if [[ "$run_e2e" == 1 ]]; then
+    stop_packaged_service
+    docker-compose -p "$project" -f "$stack" down --timeout 1 >/dev/null 2>&1 || true
+    progress "Running the end-to-end suite (KafkaStackEndToEndIT)"
+    e2e_started=$SECONDS
+    ./mvnw -B -q verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=KafkaStackEndToEndIT \
+        -Dspotless.check.skip=true >"$out/e2e.log" 2>&1 || { tail -40 "$out/e2e.log" >&2; fail "the end-to-end suite failed; see $out/e2e.log"; }
+    e2e_total=$((SECONDS - e2e_started))
+    e2e_suite="$(sed -nE 's/.*<testsuite [^>]*time="([0-9.]+)".*/\1/p' target/failsafe-reports/TEST-io.stackpilot.e2e.KafkaStackEndToEndIT.xml | head -1)"
+    e2e_row="| end-to-end suite: \`KafkaStackEndToEndIT\` alone / with the Maven build before it | ${e2e_suite%.*} s / $e2e_total s |"
+fi
+
 start_sorted="$(printf '%s\n' "${start_times[@]}" | sort -n | tr '\n' ' ')"
 report="$out/footprint.md"
 {
@@ -122,6 +138,7 @@ report="$out/footprint.md"
     echo "| RSS after $requests requests to \`GET /api/v1/components\` (3 containers) | $rss_after MB |"
     echo "| throughput of those requests, concurrency $concurrency, keep-alive | $throughput requests/s |"
     echo "| latency, median / 99th percentile | $p50 ms / $p99 ms |"
+    [[ -z "$e2e_row" ]] || echo "$e2e_row"
 } >"$report"
 cat "$report"
 
