@@ -1,6 +1,7 @@
 package io.stackpilot.api;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.stackpilot.support.TestStack;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -121,6 +123,11 @@ class OperationsApiTest {
                 .path("id");
 
         assertEquals(first, second);
+        // Let the restart finish, so it cannot race the next test or the stack's removal.
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> given().get("/api/v1/operations/" + first).path("state"),
+                        state -> List.of("succeeded", "failed", "cancelled").contains(state));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.stackpilot.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The Compose project {@code sporch} of {@link OrchestrationTestProfile}: the diamond {@code a <- b, a <- c,
@@ -19,9 +22,19 @@ public final class OrchestrationStack {
         DockerCli.compose(PROJECT, COMPOSE_FILE, "up", "-d", "--force-recreate", "--remove-orphans");
     }
 
-    /** Removes the project's containers and network. */
+    /**
+     * Removes the project's containers and network. An operation the last test left running may start a
+     * container while the network is being removed, and then Compose fails with "active endpoints", so it is
+     * run again until it succeeds.
+     */
     public static void down() {
-        DockerCli.compose(PROJECT, COMPOSE_FILE, "down", "--remove-orphans", "--timeout", "1");
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptionsInstanceOf(AssertionError.class)
+                .until(() -> {
+                    DockerCli.compose(PROJECT, COMPOSE_FILE, "down", "--remove-orphans", "--timeout", "1");
+                    return true;
+                });
     }
 
     /** Stops every container of the project, one second of grace each. */
