@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -18,6 +19,7 @@ import io.stackpilot.catalog.RuntimeKind;
 import io.stackpilot.catalog.WorkloadRef;
 import io.stackpilot.catalog.WorkloadRef.WorkloadKind;
 import io.stackpilot.runtime.RuntimeFailureException;
+import io.stackpilot.runtime.RuntimeForbiddenException;
 import io.stackpilot.runtime.RuntimeOperationException;
 import io.stackpilot.runtime.RuntimeUnavailableException;
 import io.stackpilot.runtime.WorkloadWatcher;
@@ -110,6 +112,36 @@ class KubernetesWorkloadWatcherTest {
                 e.getMessage().startsWith("The Kubernetes API server at http://127.0.0.1:1 is unreachable"),
                 e.getMessage());
         refused.close();
+    }
+
+    @Test
+    void forbiddenWatchNamesVerbAndResource() {
+        server.expect()
+                .get()
+                .withPath(MockCluster.HEADLAMP_WATCH)
+                .andReturn(
+                        403,
+                        new StatusBuilder()
+                                .withCode(403)
+                                .withReason("Forbidden")
+                                .withMessage("deployments.apps is forbidden: User"
+                                        + " \"system:serviceaccount:infra:stackpilot\" cannot watch resource"
+                                        + " \"deployments\" in API group \"apps\" in the namespace \"infra\"")
+                                .build())
+                .always();
+        RecordingListener listener = new RecordingListener();
+
+        RuntimeForbiddenException e =
+                assertThrows(RuntimeForbiddenException.class, () -> watcher.watch(List.of(HEADLAMP, CACHE), listener));
+
+        assertEquals("watch", e.verb());
+        assertEquals("deployments", e.resource());
+        assertEquals(NAMESPACE, e.namespace());
+        // fabric8 (7.5.2) keeps only the status line of a refused WebSocket upgrade, not the server's message.
+        assertTrue(
+                e.getMessage().contains("grant 'watch' on 'deployments' to stackpilot's service account"),
+                e.getMessage());
+        assertEquals(List.of(), listener.closed);
     }
 
     @Test
