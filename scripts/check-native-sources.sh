@@ -3,7 +3,8 @@
 # every Quarkus build step of a native build except GraalVM's native-image itself. The check requires the
 # arguments file, and a reflection configuration that registers the docker-java model types Jackson reads
 # (DockerReflection), the API's response types (ApiReflection) and the fabric8 model types the Kubernetes
-# adapter reads, which the Kubernetes client extension registers. A missing class fails the check.
+# adapter reads, including the events and statuses of its watches, which the Kubernetes client extension
+# registers. A missing class fails the check.
 #
 #   scripts/check-native-sources.sh
 set -euo pipefail
@@ -43,6 +44,8 @@ required=(
     'io.fabric8.kubernetes.api.model.apps.StatefulSet'
     'io.fabric8.kubernetes.api.model.Pod'
     'io.fabric8.kubernetes.client.VersionInfo'
+    'io.fabric8.kubernetes.api.model.WatchEvent'
+    'io.fabric8.kubernetes.api.model.Status'
 )
 missing=()
 for class in "${required[@]}"; do

@@ -1,6 +1,7 @@
 package io.stackpilot.api;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -21,6 +22,7 @@ import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.stackpilot.support.MockCluster;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,6 +37,12 @@ class KubernetesComponentTest {
     private static final String REPLICAS_BEFORE_STOP = "stackpilot.io/replicas-before-stop";
     private static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
     private static final String HEADLAMP_PATH = "/apis/apps/v1/namespaces/infra/deployments/headlamp";
+
+    /**
+     * Status comes from the cache that the Kubernetes watches feed, so a change made on the mock server shows
+     * once its event has been read.
+     */
+    private static final Duration STATUS_WAIT = Duration.ofSeconds(1);
 
     @KubernetesTestServer
     KubernetesServer server;
@@ -61,19 +69,20 @@ class KubernetesComponentTest {
             return status;
         });
 
-        given().when()
-                .get("/api/v1/components")
-                .then()
-                .statusCode(200)
-                .body("find { it.name == 'headlamp' }.runtime", equalTo("kubernetes"))
-                .body("find { it.name == 'headlamp' }.state", equalTo("running"))
-                .body("find { it.name == 'headlamp' }.kubernetes.namespace", equalTo("infra"))
-                .body("find { it.name == 'headlamp' }.kubernetes.kind", equalTo("Deployment"))
-                .body("find { it.name == 'headlamp' }.kubernetes.name", equalTo("headlamp"))
-                .body("find { it.name == 'headlamp' }.kubernetes.desiredReplicas", equalTo(1))
-                .body("find { it.name == 'headlamp' }.kubernetes.readyReplicas", equalTo(1))
-                .body("find { it.name == 'headlamp' }.kubernetes.availableReplicas", equalTo(1))
-                .body("find { it.name == 'headlamp' }.kubernetes.updatedReplicas", equalTo(1));
+        await().atMost(STATUS_WAIT)
+                .untilAsserted(() -> given().when()
+                        .get("/api/v1/components")
+                        .then()
+                        .statusCode(200)
+                        .body("find { it.name == 'headlamp' }.runtime", equalTo("kubernetes"))
+                        .body("find { it.name == 'headlamp' }.state", equalTo("running"))
+                        .body("find { it.name == 'headlamp' }.kubernetes.namespace", equalTo("infra"))
+                        .body("find { it.name == 'headlamp' }.kubernetes.kind", equalTo("Deployment"))
+                        .body("find { it.name == 'headlamp' }.kubernetes.name", equalTo("headlamp"))
+                        .body("find { it.name == 'headlamp' }.kubernetes.desiredReplicas", equalTo(1))
+                        .body("find { it.name == 'headlamp' }.kubernetes.readyReplicas", equalTo(1))
+                        .body("find { it.name == 'headlamp' }.kubernetes.availableReplicas", equalTo(1))
+                        .body("find { it.name == 'headlamp' }.kubernetes.updatedReplicas", equalTo(1)));
     }
 
     @Test
@@ -199,17 +208,18 @@ class KubernetesComponentTest {
 
     @Test
     void statusWithAbsentReplicaFieldsReadsZero() {
-        given().when()
-                .get("/api/v1/components/headlamp")
-                .then()
-                .statusCode(200)
-                .body("state", equalTo("starting"))
-                .body("reason", equalTo("0 of 1 replicas ready"))
-                .body("kubernetes.desiredReplicas", equalTo(1))
-                .body("kubernetes.readyReplicas", equalTo(0))
-                .body("kubernetes.availableReplicas", equalTo(0))
-                .body("kubernetes.updatedReplicas", equalTo(0))
-                .body("kubernetes.conditions.size()", equalTo(0));
+        await().atMost(STATUS_WAIT)
+                .untilAsserted(() -> given().when()
+                        .get("/api/v1/components/headlamp")
+                        .then()
+                        .statusCode(200)
+                        .body("state", equalTo("starting"))
+                        .body("reason", equalTo("0 of 1 replicas ready"))
+                        .body("kubernetes.desiredReplicas", equalTo(1))
+                        .body("kubernetes.readyReplicas", equalTo(0))
+                        .body("kubernetes.availableReplicas", equalTo(0))
+                        .body("kubernetes.updatedReplicas", equalTo(0))
+                        .body("kubernetes.conditions.size()", equalTo(0)));
     }
 
     @Test
@@ -244,31 +254,34 @@ class KubernetesComponentTest {
                         .endContainerStatus()
                         .build());
 
-        given().when()
-                .get("/api/v1/components/headlamp")
-                .then()
-                .statusCode(200)
-                .body("state", equalTo("degraded"))
-                .body(
-                        "reason",
-                        equalTo("0 of 1 replicas ready; pod headlamp-5c8d7 container headlamp: CrashLoopBackOff:"
-                                + " back-off 1m20s restarting failed container=headlamp"))
-                .body("since", equalTo("2026-12-04T10:00:00Z"))
-                .body("kubernetes.conditions[0].type", equalTo("Available"))
-                .body("kubernetes.conditions[0].status", equalTo("False"));
+        await().atMost(STATUS_WAIT)
+                .untilAsserted(() -> given().when()
+                        .get("/api/v1/components/headlamp")
+                        .then()
+                        .statusCode(200)
+                        .body("state", equalTo("degraded"))
+                        .body(
+                                "reason",
+                                equalTo(
+                                        "0 of 1 replicas ready; pod headlamp-5c8d7 container headlamp: CrashLoopBackOff:"
+                                                + " back-off 1m20s restarting failed container=headlamp"))
+                        .body("since", equalTo("2026-12-04T10:00:00Z"))
+                        .body("kubernetes.conditions[0].type", equalTo("Available"))
+                        .body("kubernetes.conditions[0].status", equalTo("False")));
     }
 
     @Test
     void deletedWorkloadIsNotCreated() {
         cluster.headlampResource().delete();
 
-        given().when()
-                .get("/api/v1/components/headlamp")
-                .then()
-                .statusCode(200)
-                .body("state", equalTo("not_created"))
-                .body("reason", startsWith("Deployment infra/headlamp does not exist"))
-                .body("kubernetes", nullValue());
+        await().atMost(STATUS_WAIT)
+                .untilAsserted(() -> given().when()
+                        .get("/api/v1/components/headlamp")
+                        .then()
+                        .statusCode(200)
+                        .body("state", equalTo("not_created"))
+                        .body("reason", startsWith("Deployment infra/headlamp does not exist"))
+                        .body("kubernetes", nullValue()));
         given().when()
                 .post("/api/v1/components/headlamp/start")
                 .then()
@@ -306,11 +319,12 @@ class KubernetesComponentTest {
                 .body("component", equalTo("headlamp"))
                 .body("detail", containsString("cannot patch resource"));
 
-        given().when()
-                .get("/api/v1/components/headlamp")
-                .then()
-                .statusCode(200)
-                .body("kubernetes.desiredReplicas", equalTo(1));
+        await().atMost(STATUS_WAIT)
+                .untilAsserted(() -> given().when()
+                        .get("/api/v1/components/headlamp")
+                        .then()
+                        .statusCode(200)
+                        .body("kubernetes.desiredReplicas", equalTo(1)));
         assertEquals(1, cluster.headlamp().getSpec().getReplicas());
     }
 

@@ -1,6 +1,8 @@
 package io.stackpilot.api;
 
 import static io.restassured.RestAssured.given;
+import static io.stackpilot.support.DockerCli.docker;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -11,6 +13,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stackpilot.support.NoKubernetesApiServer;
 import io.stackpilot.support.TestStack;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -93,6 +96,24 @@ class KubernetesNotConfiguredTest {
                 .statusCode(200)
                 .body("changed", equalTo(false))
                 .body("state", equalTo("running"));
+    }
+
+    @Test
+    void dockerStatusStaysEventFed() {
+        String web = TestStack.containerId("web");
+        docker("stop", "-t", "5", web);
+        try {
+            await().atMost(Duration.ofSeconds(1))
+                    .pollInterval(Duration.ofMillis(20))
+                    .untilAsserted(() -> given().get("/api/v1/components/web")
+                            .then()
+                            .statusCode(200)
+                            .body("state", equalTo("stopped")));
+        } finally {
+            docker("start", web);
+            StatusCacheTest.awaitState("web", "running");
+        }
+        assertEquals(List.of(), stackTraces.records());
     }
 
     @Test

@@ -5,10 +5,13 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.WatchEvent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -23,6 +26,10 @@ public final class MockCluster {
     public static final String NAMESPACE = "infra";
     public static final String HEADLAMP = "headlamp";
 
+    /** The request that opens the status cache's watch of headlamp's Deployment, as fabric8 7.5 sends it. */
+    public static final String HEADLAMP_WATCH = "/apis/apps/v1/namespaces/infra/deployments"
+            + "?allowWatchBookmarks=true&fieldSelector=metadata.name%3Dheadlamp&watch=true";
+
     private final KubernetesClient client;
 
     public MockCluster(KubernetesClient client) {
@@ -32,6 +39,29 @@ public final class MockCluster {
     /** Replaces the server's objects with a fresh copy of {@code k8s/} and removes every pod in infra. */
     public void reset() {
         K8sManifests.applyFresh(client, NAMESPACE);
+    }
+
+    /**
+     * Makes the next watch of headlamp's Deployment deliver nothing for {@code afterMillis}, then end with
+     * {@code 410 Gone}, as an API server does when the resource version a watch resumes from has expired.
+     * Later watches reach the CRUD store.
+     */
+    public static void expireNextHeadlampWatch(KubernetesServer server, int afterMillis) {
+        server.expect()
+                .get()
+                .withPath(HEADLAMP_WATCH)
+                .andUpgradeToWebSocket()
+                .open()
+                .waitFor(afterMillis)
+                .andEmit(new WatchEvent(
+                        new StatusBuilder()
+                                .withCode(410)
+                                .withReason("Expired")
+                                .withMessage("too old resource version: 1 (42)")
+                                .build(),
+                        "ERROR"))
+                .done()
+                .once();
     }
 
     public RollableScalableResource<Deployment> headlampResource() {

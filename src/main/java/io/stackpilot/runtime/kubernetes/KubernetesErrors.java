@@ -4,6 +4,7 @@ import static io.stackpilot.runtime.Failures.hasCause;
 import static io.stackpilot.runtime.Failures.rootMessage;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.stackpilot.catalog.RuntimeKind;
 import io.stackpilot.runtime.RuntimeConflictException;
 import io.stackpilot.runtime.RuntimeFailureException;
@@ -74,6 +75,34 @@ final class KubernetesErrors {
                                 + serverMessage(failure),
                         failure);
         };
+    }
+
+    /**
+     * Maps the failure that ended a watch after it was open.
+     *
+     * @param watched what the watch covered, such as {@code Deployment infra/headlamp} or
+     *     {@code the pods in infra}
+     * @return a {@link RuntimeFailureException} that names the expiry when the API server answered {@code 410
+     *     Gone}, because the resource version the watch would resume from is no longer kept; otherwise the
+     *     same exception as for a failed request
+     */
+    static RuntimeOperationException watchEnded(
+            String server,
+            KubernetesRequest request,
+            String resource,
+            String namespace,
+            String watched,
+            WatcherException failure) {
+        if (failure.isHttpGone()) {
+            return new RuntimeFailureException(
+                    null,
+                    KUBERNETES,
+                    "The Kubernetes watch of " + watched + " at " + server + " expired (HTTP 410 Gone: "
+                            + serverMessage(failure.asClientException())
+                            + "); stackpilot watches again and reads every component",
+                    failure);
+        }
+        return translate(null, server, request, resource, namespace, "watch " + watched, failure.asClientException());
     }
 
     private static RuntimeForbiddenException forbidden(

@@ -19,12 +19,17 @@ enum KubernetesRequest {
     GET_WORKLOAD("get", "apps", workloadResources()),
     /** Scales a workload, records its replica count, or sets the restart annotation, by JSON merge patch. */
     PATCH_WORKLOAD("patch", "apps", workloadResources()),
+    /**
+     * Watches one workload by a field selector on its name, so that changes reach the status cache as they
+     * happen. The cache reads workloads with {@link #GET_WORKLOAD}, so watching needs no {@code list}.
+     */
+    WATCH_WORKLOAD("watch", "apps", workloadResources()),
     /** Lists a workload's pods by its label selector, for their waiting reasons and for logs. */
     LIST_PODS("list", "", List.of("pods")),
     /**
-     * Waits for a pod to be ready before reading its log. fabric8 (7.5) does this before every log request,
-     * with a zero timeout, through an informer: it lists the pod by name and may open a watch that it closes
-     * at once. The adapter never waits on purpose, but without this grant such a watch would be refused.
+     * Watches the pods of each namespace that holds a catalog workload, so that a container entering a waiting
+     * state such as CrashLoopBackOff reaches the status cache. fabric8 (7.5) also lists a pod by name, and may
+     * briefly watch it, before every log request.
      */
     WATCH_PODS("watch", "", List.of("pods")),
     /** Reads a pod's log. */

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.stackpilot.catalog.WorkloadRef;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -65,7 +64,7 @@ final class WorkloadClient {
      */
     List<Pod> pods(WorkloadSnapshot workload) {
         LabelSelector selector = workload.selector();
-        if (selector == null || isEmpty(selector)) {
+        if (selector == null || LabelSelectors.isEmpty(selector)) {
             return List.of();
         }
         return call(
@@ -113,12 +112,5 @@ final class WorkloadClient {
             case STATEFUL_SET ->
                 client().apps().statefulSets().inNamespace(ref.namespace()).withName(ref.name());
         };
-    }
-
-    private static boolean isEmpty(LabelSelector selector) {
-        Map<String, String> labels = selector.getMatchLabels();
-        return (labels == null || labels.isEmpty())
-                && (selector.getMatchExpressions() == null
-                        || selector.getMatchExpressions().isEmpty());
     }
 }

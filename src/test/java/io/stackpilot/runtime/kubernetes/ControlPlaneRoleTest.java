@@ -83,8 +83,8 @@ class ControlPlaneRoleTest {
     void requiredGrantsCoverEveryRequestAndWorkloadKind() {
         Map<String, Set<String>> grants = KubernetesRequest.requiredGrants();
 
-        assertEquals(Set.of("get", "patch"), grants.get("apps/deployments"));
-        assertEquals(Set.of("get", "patch"), grants.get("apps/statefulsets"));
+        assertEquals(Set.of("get", "patch", "watch"), grants.get("apps/deployments"));
+        assertEquals(Set.of("get", "patch", "watch"), grants.get("apps/statefulsets"));
         assertEquals(Set.of("list", "watch"), grants.get("/pods"));
         assertEquals(Set.of("get"), grants.get("/pods/log"));
         assertEquals(4, grants.size());

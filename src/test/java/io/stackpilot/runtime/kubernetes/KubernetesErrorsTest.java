@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.stackpilot.runtime.RuntimeConflictException;
 import io.stackpilot.runtime.RuntimeFailureException;
 import io.stackpilot.runtime.RuntimeForbiddenException;
@@ -94,6 +95,43 @@ class KubernetesErrorsTest {
         assertInstanceOf(RuntimeConflictException.class, translate(status(409, "the object has been modified")));
         assertInstanceOf(RuntimeFailureException.class, translate(status(500, "etcd timed out")));
         assertInstanceOf(RuntimeForbiddenException.class, translate(status(401, "Unauthorized")));
+    }
+
+    @Test
+    void expiredWatchNamesTheExpiry() {
+        WatcherException gone = new WatcherException(
+                "too old resource version",
+                new KubernetesClientException(new StatusBuilder()
+                        .withCode(410)
+                        .withReason("Expired")
+                        .withMessage("too old resource version: 1 (42)")
+                        .build()));
+
+        RuntimeOperationException failure = KubernetesErrors.watchEnded(
+                SERVER, KubernetesRequest.WATCH_PODS, "pods", "infra", "the pods in infra", gone);
+
+        assertInstanceOf(RuntimeFailureException.class, failure);
+        assertEquals(
+                "The Kubernetes watch of the pods in infra at " + SERVER + " expired (HTTP 410 Gone: too old resource"
+                        + " version: 1 (42)); stackpilot watches again and reads every component",
+                failure.getMessage());
+    }
+
+    @Test
+    void brokenWatchMapsLikeARequest() {
+        WatcherException broken = new WatcherException("Could not process Watch response", new IOException("reset"));
+        WatcherException forbidden =
+                new WatcherException("watch failed", status(403, "cannot watch resource \"pods\""));
+
+        RuntimeOperationException unreachable = KubernetesErrors.watchEnded(
+                SERVER, KubernetesRequest.WATCH_PODS, "pods", "infra", "the pods in infra", broken);
+        RuntimeOperationException refused = KubernetesErrors.watchEnded(
+                SERVER, KubernetesRequest.WATCH_PODS, "pods", "infra", "the pods in infra", forbidden);
+
+        assertInstanceOf(RuntimeUnavailableException.class, unreachable);
+        RuntimeForbiddenException denied = assertInstanceOf(RuntimeForbiddenException.class, refused);
+        assertEquals("watch", denied.verb());
+        assertEquals("pods", denied.resource());
     }
 
     @Test
