@@ -78,14 +78,20 @@ start_service() {
         ./mvnw -q -B package -DskipTests
     fi
     app_port="$(free_port)"
+    # Security stays on, as in production: every request carries a viewer API key.
+    api_key="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    auth_header="X-API-Key: $api_key"
     log "Starting the service on port $app_port"
     java -Dquarkus.http.port="$app_port" -Dquarkus.profile=bench \
         -Dquarkus.config.locations=bench/catalog.yaml \
+        -Dstackpilot.security.api-keys.bench.sha256="$(printf '%s' "$api_key" | sha256sum | cut -c1-64)" \
+        -Dstackpilot.security.api-keys.bench.role=viewer \
+        -Dstackpilot.audit.path="$work/audit.jsonl" \
         -jar target/quarkus-app/quarkus-run.jar >"$work/service.log" 2>&1 &
     pids+=($!)
     app="http://127.0.0.1:$app_port"
     for _ in $(seq 1 300); do
-        if curl -sf "$app/api/v1/components" 2>/dev/null | grep -q '"state":"running"'; then
+        if curl -sf -H "$auth_header" "$app/api/v1/components" 2>/dev/null | grep -q '"state":"running"'; then
             return
         fi
         sleep 0.2
@@ -110,7 +116,7 @@ start_bridge() {
 # Runs wrk and prints one table row: name, requests/s, p50, p90, p99 and max latency.
 measure_wrk() {
     local name="$1" url="$2" output
-    output="$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$url")"
+    output="$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "$auth_header" "$url")"
     echo "$output" >"$work/wrk-${name//[^a-zA-Z0-9]/_}.txt"
     local rate p50 p90 p99 max errors
     rate="$(awk '/^Requests\/sec/ {print $2}' <<<"$output")"
@@ -159,7 +165,7 @@ measure_stop_delay() {
     local container sse
     container="$(docker-compose -p "$project" -f "$compose_file" ps -q d)"
     sse="$work/sse.txt"
-    curl -sN -H 'Accept: text/event-stream' "$app/api/v1/events" | while IFS= read -r line; do
+    curl -sN -H 'Accept: text/event-stream' -H "$auth_header" "$app/api/v1/events" | while IFS= read -r line; do
         printf '%s %s\n' "${EPOCHREALTIME/./}" "$line"
     done >"$sse" &
     pids+=($!)
@@ -218,7 +224,7 @@ start_service
 start_bridge
 
 log "Warming up the service"
-wrk -t"$threads" -c"$connections" -d5s "$app/api/v1/components" >/dev/null
+wrk -t"$threads" -c"$connections" -d5s -H "$auth_header" "$app/api/v1/components" >/dev/null
 
 echo "### Machine"
 echo
