@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -72,10 +73,14 @@ public class ComponentViews {
     private record Observed(WorkloadStatus status, ComponentHealth health) {}
 
     private CompletableFuture<Observed> observe(Component component, boolean refresh) {
-        return CompletableFuture.supplyAsync(
-                        () -> refresh ? statuses.refresh(component) : statuses.status(component), executor)
-                .thenCompose(status ->
-                        health.checkAsync(component, status).thenApply(result -> new Observed(status, result)));
+        // A cached state is taken on the caller's thread; only reads that ask the runtime go to the pool.
+        Optional<WorkloadStatus> cached = refresh ? Optional.empty() : statuses.cached(component);
+        CompletableFuture<WorkloadStatus> read = cached.isPresent()
+                ? CompletableFuture.completedFuture(cached.get())
+                : CompletableFuture.supplyAsync(
+                        () -> refresh ? statuses.refresh(component) : statuses.status(component), executor);
+        return read.thenCompose(
+                status -> health.checkAsync(component, status).thenApply(result -> new Observed(status, result)));
     }
 
     private static Map<String, Observed> join(Map<String, CompletableFuture<Observed>> pending) {

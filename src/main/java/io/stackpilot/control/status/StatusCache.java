@@ -106,15 +106,23 @@ public class StatusCache {
 
     /** Returns the component's status from the cache, reading it live only when the cache has no current entry. */
     public WorkloadStatus status(Component component) {
+        return cached(component).orElseGet(() -> refresh(component));
+    }
+
+    /**
+     * Returns the component's status when the cache can answer without asking the runtime: a current entry, or
+     * {@code unknown} while the runtime is unreachable. Never blocks.
+     */
+    public Optional<WorkloadStatus> cached(Component component) {
         RuntimeFeed feed = feeds.get(component.runtime());
         if (feed != null && feed.state() == RuntimeFeed.State.DISCONNECTED) {
-            return unreachable(component, feed);
+            return Optional.of(unreachable(component, feed));
         }
         Reading reading = readings.get(component.name());
         if (feed != null && feed.state() == RuntimeFeed.State.CONNECTED && reading != null) {
-            return reading.status();
+            return Optional.of(reading.status());
         }
-        return refresh(component);
+        return Optional.empty();
     }
 
     /** Reads the component's status from its runtime now, stores it and returns it. */
