@@ -47,8 +47,13 @@ mkdir -p "$out"
 # The catalog: three containers of the spbench project, worker depending on web. The "bench" profile
 # leaves out the default catalog, which lives in the dev and prod profiles. Quarkus warns that the runtime
 # profile differs from the build's; no build-time setting of this project depends on the profile.
+# Security stays on, as in production: every request carries a viewer API key.
+api_key="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 service_options=(
     -Dquarkus.profile=bench
+    -Dstackpilot.security.api-keys.bench.sha256="$(printf '%s' "$api_key" | sha256sum | cut -c1-64)"
+    -Dstackpilot.security.api-keys.bench.role=viewer
+    -Dstackpilot.audit.path="$out/audit.jsonl"
     -Dstackpilot.components.web.runtime=docker
     -Dstackpilot.components.web.docker.project=$project
     -Dstackpilot.components.web.docker.service=web
@@ -94,7 +99,7 @@ for run in $(seq 1 "$starts"); do
     fi
 done
 url="$service_url/api/v1/components"
-curl -sf "$url" >"$out/components.json" || fail "GET $url failed"
+curl -sf -H "X-API-Key: $api_key" "$url" >"$out/components.json" || fail "GET $url failed"
 grep -q '"state":"running"' "$out/components.json" || fail "no component reported running; see $out/components.json"
 
 progress "Idle for 10 s before reading RSS"
@@ -102,7 +107,7 @@ sleep 10
 rss_idle="$(rss_mb "$service_pid")"
 
 progress "Sending $requests requests to $url with concurrency $concurrency"
-ab -k -q -n "$requests" -c "$concurrency" "$url" >"$out/ab.txt" 2>&1 || { cat "$out/ab.txt" >&2; fail "ab failed (output above)"; }
+ab -k -q -n "$requests" -c "$concurrency" -H "X-API-Key: $api_key" "$url" >"$out/ab.txt" 2>&1 || { cat "$out/ab.txt" >&2; fail "ab failed (output above)"; }
 rss_after="$(rss_mb "$service_pid")"
 failed="$(awk -F': *' '/^Failed requests/ { print $2 }' "$out/ab.txt")"
 non_2xx="$(awk -F': *' '/^Non-2xx responses/ { print $2 }' "$out/ab.txt")"
