@@ -26,8 +26,12 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * parameter, or a body when the method takes none. All of them would otherwise be ignored without a word, so a
  * typo such as {@code timout=5} would stop a component with the default grace period.
  *
- * <p>It reads the matched resource method, so every endpoint is covered without a list to maintain. Reads
- * ({@code GET}, {@code HEAD}, {@code OPTIONS}) are not checked.
+ * <p>On every request, reads included, a boolean query parameter must be {@code true} or {@code false}: Quarkus
+ * REST reads any other value, such as {@code dryRun=yes}, as {@code false}, which would turn a dry run into a
+ * real stop. Matrix parameters are rejected on reads too.
+ *
+ * <p>It reads the matched resource method, so every endpoint is covered without a list to maintain. Unknown
+ * query parameters and bodies are not checked on reads ({@code GET}, {@code HEAD}, {@code OPTIONS}).
  */
 public class RequestShapeFilter {
 
@@ -41,20 +45,25 @@ public class RequestShapeFilter {
     private static final List<String> CONTEXT_TYPE_PACKAGES =
             List.of("jakarta.ws.rs.", "io.vertx.", "org.jboss.resteasy.reactive.", "io.quarkus.", "java.security.");
 
-    private record Shape(Set<String> queryParameters, boolean takesBody) {}
+    private record Shape(Set<String> queryParameters, Set<String> booleanParameters, boolean takesBody) {}
 
     private final Map<Method, Shape> shapes = new ConcurrentHashMap<>();
 
     @ServerRequestFilter
     public void checkShape(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
         Method method = resource.getResourceMethod();
-        if (method == null || READ_METHODS.contains(request.getMethod())) {
+        if (method == null) {
             return;
         }
         Shape shape = shapes.computeIfAbsent(method, RequestShapeFilter::shapeOf);
         String endpoint = request.getMethod() + " " + request.getUriInfo().getPath();
-        for (Map.Entry<String, List<String>> parameter :
-                request.getUriInfo().getQueryParameters().entrySet()) {
+        Map<String, List<String>> query = request.getUriInfo().getQueryParameters();
+        checkBooleans(endpoint, shape, query);
+        checkNoMatrixParameters(endpoint, http);
+        if (READ_METHODS.contains(request.getMethod())) {
+            return;
+        }
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             if (!shape.queryParameters().contains(parameter.getKey())) {
                 throw unknownParameter(endpoint, parameter.getKey(), parameter.getValue(), shape);
             }
@@ -66,6 +75,30 @@ public class RequestShapeFilter {
                                 + " has no value; give a value or leave the parameter out");
             }
         }
+        if (!shape.takesBody() && hasBody(request)) {
+            throw new UnexpectedBodyException(endpoint + " takes no request body; send no body"
+                    + (shape.queryParameters().isEmpty()
+                            ? ""
+                            : ", with options as query parameters (" + String.join(", ", shape.queryParameters())
+                                    + ")"));
+        }
+    }
+
+    private static void checkBooleans(String endpoint, Shape shape, Map<String, List<String>> query) {
+        for (String name : shape.booleanParameters()) {
+            for (String value : query.getOrDefault(name, List.of())) {
+                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    throw new InvalidParameterException(
+                            name,
+                            value,
+                            "Query parameter '" + name + "' of " + endpoint + " is '" + value
+                                    + "', which is not a boolean; use true or false");
+                }
+            }
+        }
+    }
+
+    private static void checkNoMatrixParameters(String endpoint, HttpServerRequest http) {
         // The path as sent: JAX-RS drops matrix parameters before the filter sees the request URI.
         String rawPath = http.path();
         int matrix = rawPath.indexOf(';');
@@ -75,13 +108,6 @@ public class RequestShapeFilter {
                     null,
                     endpoint + " takes no matrix parameters (';name=value' in the path); send options as query"
                             + " parameters");
-        }
-        if (!shape.takesBody() && hasBody(request)) {
-            throw new UnexpectedBodyException(endpoint + " takes no request body; send no body"
-                    + (shape.queryParameters().isEmpty()
-                            ? ""
-                            : ", with options as query parameters (" + String.join(", ", shape.queryParameters())
-                                    + ")"));
         }
     }
 
@@ -109,35 +135,45 @@ public class RequestShapeFilter {
     // NOTE: reads parameter annotations by reflection; a native build must register the resource classes for it.
     private static Shape shapeOf(Method method) {
         Set<String> query = new TreeSet<>();
+        Set<String> booleans = new TreeSet<>();
         boolean takesBody = false;
         for (Parameter parameter : method.getParameters()) {
-            addQueryName(parameter, parameter.getName(), query);
+            addQueryName(parameter, parameter.getName(), parameter.getType(), query, booleans);
             if (parameter.isAnnotationPresent(BeanParam.class)) {
-                addBeanQueryNames(parameter.getType(), query);
+                addBeanQueryNames(parameter.getType(), query, booleans);
             }
             if (!hasNonBodyAnnotation(parameter) && !isContextType(parameter.getType())) {
                 takesBody = true;
             }
         }
-        return new Shape(Set.copyOf(query), takesBody);
+        return new Shape(Set.copyOf(query), Set.copyOf(booleans), takesBody);
     }
 
-    private static void addBeanQueryNames(Class<?> bean, Set<String> query) {
+    private static void addBeanQueryNames(Class<?> bean, Set<String> query, Set<String> booleans) {
         for (Class<?> type = bean; type != null && type != Object.class; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
-                addQueryName(field, field.getName(), query);
+                addQueryName(field, field.getName(), field.getType(), query, booleans);
             }
         }
     }
 
-    private static void addQueryName(AnnotatedElement element, String declaredName, Set<String> query) {
+    private static void addQueryName(
+            AnnotatedElement element, String declaredName, Class<?> type, Set<String> query, Set<String> booleans) {
+        String name = null;
         QueryParam queryParam = element.getAnnotation(QueryParam.class);
         if (queryParam != null) {
-            query.add(queryParam.value());
+            name = queryParam.value();
         }
         RestQuery restQuery = element.getAnnotation(RestQuery.class);
         if (restQuery != null) {
-            query.add(restQuery.value().isEmpty() ? declaredName : restQuery.value());
+            name = restQuery.value().isEmpty() ? declaredName : restQuery.value();
+        }
+        if (name == null) {
+            return;
+        }
+        query.add(name);
+        if (type == boolean.class || type == Boolean.class) {
+            booleans.add(name);
         }
     }
 

@@ -30,10 +30,13 @@ public final class AccessRules {
      * Returns the role a request needs, or empty when it is open to anonymous callers.
      *
      * @param method the HTTP method
-     * @param path the normalized request path, with dot segments removed
+     * @param normalizedPath the request path with dot segments removed
      * @param publicDocs whether OpenAPI and Swagger UI are open
      */
-    public static Optional<Role> requiredRole(String method, String path, boolean publicDocs) {
+    public static Optional<Role> requiredRole(String method, String normalizedPath, boolean publicDocs) {
+        // Matrix parameters (";name=value" after a segment) never reach resource matching, so they must not
+        // change which rule applies: /api/v1/audit;x=1 is the audit endpoint.
+        String path = normalizedPath.replaceAll(";[^/]*", "");
         if (path.startsWith(NON_APPLICATION_ROOT) && (publicDocs || !isDocs(path))) {
             return Optional.empty();
         }
