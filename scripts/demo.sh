@@ -172,14 +172,16 @@ stackpilot runs at http://localhost:$port in front of the Compose project "kafka
 
   Swagger UI     http://localhost:$port/q/swagger-ui   (Authorize with the API key below)
   Components     curl -H "X-API-Key: $key" http://localhost:$port/api/v1/components
-  Health         http://localhost:$port/q/health/ready
+  Health         http://localhost:$port/q/health/group/kafka   (one per component; 503 when not up)
+  Readiness      http://localhost:$port/q/health/ready   (503 without a Kubernetes cluster: the catalog has headlamp)
   API key        $key   (operator; stored in .demo/api-key)
   Logs           .demo/stackpilot.log
 
   Try:           curl -X POST -H "X-API-Key: $key" http://localhost:$port/api/v1/components/kafka/restart
   Stop it all:   scripts/demo.sh down
 
-headlamp lives in Kubernetes; without a cluster it shows state "unknown" with the reason.
+headlamp lives in Kubernetes; without a cluster it shows state "unknown" with the reason, and stack
+operations end "failed" at its step after handling the Docker components.
 EOF
 }
 

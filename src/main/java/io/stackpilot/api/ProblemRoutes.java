@@ -1,6 +1,7 @@
 package io.stackpilot.api;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.stackpilot.catalog.Catalog;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,21 +27,30 @@ public class ProblemRoutes {
      */
     static final int BODY_LIMIT_ORDER = -10;
 
+    /** Path parameter of the health group route. */
+    private static final String GROUP = "group";
+
     private final HttpProblems problems;
     private final Optional<MemorySize> maxBodySize;
+    private final Catalog catalog;
 
     @Inject
     public ProblemRoutes(
             HttpProblems problems,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
+            Catalog catalog) {
         this.problems = problems;
         this.maxBodySize = maxBodySize;
+        this.catalog = catalog;
     }
 
     void register(@Observes Router router) {
         maxBodySize.ifPresent(limit -> router.route()
                 .order(BODY_LIMIT_ORDER)
                 .handler(context -> rejectLargeBody(context, limit.asLongValue())));
+        // SmallRye Health answers an unknown group with an empty UP report, which a scraper with a typo in the
+        // component name would read as healthy for ever.
+        router.get("/q/health/group/:" + GROUP).order(BODY_LIMIT_ORDER).handler(this::rejectUnknownGroup);
         router.errorHandler(404, context -> problems.send(context, ProblemMapper.notFound(context.normalizedPath())));
         router.errorHandler(
                 405,
@@ -51,6 +61,24 @@ public class ProblemRoutes {
                                 context.response().headers().get(HttpHeaders.ALLOW))));
         // After the access check's failure handler at Integer.MIN_VALUE, which handles authentication failures.
         router.route().order(Integer.MIN_VALUE + 1).failureHandler(this::failed);
+    }
+
+    private void rejectUnknownGroup(RoutingContext context) {
+        String group = context.pathParam(GROUP);
+        if (catalog.find(group).isPresent()) {
+            context.next();
+            return;
+        }
+        problems.send(
+                context,
+                new Problem(
+                                "component-not-found",
+                                "Component not found",
+                                404,
+                                "No health group '" + group + "': each catalog component is a group of its own;"
+                                        + " use one of " + catalog.names())
+                        .with("component", group)
+                        .with("knownComponents", catalog.names()));
     }
 
     private void rejectLargeBody(RoutingContext context, long limit) {

@@ -31,6 +31,19 @@ class ScraperEndpointsTest {
     }
 
     @Test
+    void unknownHealthGroupIsNotFound() {
+        given().when()
+                .get("/q/health/group/kafak")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://stackpilot.io/problems/component-not-found"))
+                .body("component", equalTo("kafak"))
+                .body("knownComponents", hasItem("kafka"));
+        given().when().get("/q/health/group/kafka").then().statusCode(200);
+    }
+
+    @Test
     void readinessIncludesOnlyCriticalComponents() {
         given().when()
                 .get("/q/health/ready")

@@ -139,12 +139,17 @@ public class StatusCache {
         return status;
     }
 
+    /** Returns the text without a final period, so that a clause can follow it. */
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+
     private WorkloadStatus unreachable(Component component, RuntimeFeed feed) {
         Reading last = readings.get(component.name());
         if (last == null) {
-            return WorkloadStatus.unknown(feed.disconnectReason() + "; state never read", null);
+            return WorkloadStatus.unknown(sentence(feed.disconnectReason()) + "; state never read", null);
         }
-        String reason = feed.disconnectReason() + "; last known state: "
+        String reason = sentence(feed.disconnectReason()) + "; last known state: "
                 + last.status().state().id();
         return WorkloadStatus.unknown(reason, feed.disconnectedAt());
     }
