@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -45,7 +46,11 @@ public class RequestShapeFilter {
     private static final List<String> CONTEXT_TYPE_PACKAGES =
             List.of("jakarta.ws.rs.", "io.vertx.", "org.jboss.resteasy.reactive.", "io.quarkus.", "java.security.");
 
-    private record Shape(Set<String> queryParameters, Set<String> booleanParameters, boolean takesBody) {}
+    private record Shape(
+            Set<String> queryParameters,
+            Set<String> booleanParameters,
+            Map<String, Class<?>> integerParameters,
+            boolean takesBody) {}
 
     private final Map<Method, Shape> shapes = new ConcurrentHashMap<>();
 
@@ -59,6 +64,7 @@ public class RequestShapeFilter {
         String endpoint = request.getMethod() + " " + request.getUriInfo().getPath();
         Map<String, List<String>> query = request.getUriInfo().getQueryParameters();
         checkBooleans(endpoint, shape, query);
+        checkIntegers(endpoint, shape, query);
         checkNoMatrixParameters(endpoint, http);
         if (READ_METHODS.contains(request.getMethod())) {
             return;
@@ -96,6 +102,26 @@ public class RequestShapeFilter {
                 }
             }
         }
+    }
+
+    private static void checkIntegers(String endpoint, Shape shape, Map<String, List<String>> query) {
+        shape.integerParameters().forEach((name, type) -> {
+            for (String value : query.getOrDefault(name, List.of())) {
+                try {
+                    if (type == long.class || type == Long.class) {
+                        Long.parseLong(value.trim());
+                    } else {
+                        Integer.parseInt(value.trim());
+                    }
+                } catch (NumberFormatException e) {
+                    throw new InvalidParameterException(
+                            name,
+                            value,
+                            "Query parameter '" + name + "' of " + endpoint + " is '" + value
+                                    + "', which is not a whole number in range; see /q/openapi for its bounds");
+                }
+            }
+        });
     }
 
     private static void checkNoMatrixParameters(String endpoint, HttpServerRequest http) {
@@ -136,29 +162,36 @@ public class RequestShapeFilter {
     private static Shape shapeOf(Method method) {
         Set<String> query = new TreeSet<>();
         Set<String> booleans = new TreeSet<>();
+        Map<String, Class<?>> integers = new TreeMap<>();
         boolean takesBody = false;
         for (Parameter parameter : method.getParameters()) {
-            addQueryName(parameter, parameter.getName(), parameter.getType(), query, booleans);
+            addQueryName(parameter, parameter.getName(), parameter.getType(), query, booleans, integers);
             if (parameter.isAnnotationPresent(BeanParam.class)) {
-                addBeanQueryNames(parameter.getType(), query, booleans);
+                addBeanQueryNames(parameter.getType(), query, booleans, integers);
             }
             if (!hasNonBodyAnnotation(parameter) && !isContextType(parameter.getType())) {
                 takesBody = true;
             }
         }
-        return new Shape(Set.copyOf(query), Set.copyOf(booleans), takesBody);
+        return new Shape(Set.copyOf(query), Set.copyOf(booleans), Map.copyOf(integers), takesBody);
     }
 
-    private static void addBeanQueryNames(Class<?> bean, Set<String> query, Set<String> booleans) {
+    private static void addBeanQueryNames(
+            Class<?> bean, Set<String> query, Set<String> booleans, Map<String, Class<?>> integers) {
         for (Class<?> type = bean; type != null && type != Object.class; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
-                addQueryName(field, field.getName(), field.getType(), query, booleans);
+                addQueryName(field, field.getName(), field.getType(), query, booleans, integers);
             }
         }
     }
 
     private static void addQueryName(
-            AnnotatedElement element, String declaredName, Class<?> type, Set<String> query, Set<String> booleans) {
+            AnnotatedElement element,
+            String declaredName,
+            Class<?> type,
+            Set<String> query,
+            Set<String> booleans,
+            Map<String, Class<?>> integers) {
         String name = null;
         QueryParam queryParam = element.getAnnotation(QueryParam.class);
         if (queryParam != null) {
@@ -174,6 +207,9 @@ public class RequestShapeFilter {
         query.add(name);
         if (type == boolean.class || type == Boolean.class) {
             booleans.add(name);
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            integers.put(name, type);
         }
     }
 

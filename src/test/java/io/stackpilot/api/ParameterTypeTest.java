@@ -15,11 +15,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Boolean query parameters accept only {@code true} and {@code false}: any other value would otherwise read as
- * {@code false}, so {@code dryRun=yes} would really stop a component.
+ * Typed query parameters name themselves when their value does not fit. Boolean ones accept only {@code true}
+ * and {@code false}: any other value would otherwise read as {@code false}, so {@code dryRun=yes} would really
+ * stop a component.
  */
 @QuarkusTest
-class BooleanParameterTest {
+class ParameterTypeTest {
 
     @BeforeEach
     void stack() {
@@ -54,6 +55,26 @@ class BooleanParameterTest {
 
         assertEquals("running", state(before));
         assertEquals("running", state(TestStack.containerId("worker")));
+    }
+
+    @ParameterizedTest(name = "{0} {1}?{2}={3}")
+    @CsvSource({
+        "POST, /api/v1/components/web/stop, timeout, abc",
+        "POST, /api/v1/components/web/stop, timeout, 1.5",
+        "POST, /api/v1/components/web/stop, timeout, 99999999999999999999",
+        "GET, /api/v1/components/web/logs, tail, abc",
+        "GET, /api/v1/operations, size, x"
+    })
+    void nonNumericValueNamesTheParameter(String method, String path, String parameter, String value) {
+        given().queryParam(parameter, value)
+                .request(method, path)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo(parameter))
+                .body("value", equalTo(value))
+                .body("detail", containsString("not a whole number"));
+        assertEquals("running", state(TestStack.containerId("web")));
     }
 
     @ParameterizedTest(name = "GET {0}")
