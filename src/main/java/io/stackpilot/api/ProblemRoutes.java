@@ -48,7 +48,7 @@ public class ProblemRoutes {
         maxBodySize.ifPresent(limit -> router.route()
                 .order(BODY_LIMIT_ORDER)
                 .handler(context -> rejectLargeBody(context, limit.asLongValue())));
-        // SmallRye Health answers an unknown group with an empty UP report, which a scraper with a typo in the
+        // SmallRye Health returns an empty UP report for an unknown group, which a scraper with a typo in the
         // component name would read as healthy for ever.
         router.get("/q/health/group/:" + GROUP).order(BODY_LIMIT_ORDER).handler(this::rejectUnknownGroup);
         router.errorHandler(404, context -> problems.send(context, ProblemMapper.notFound(context.normalizedPath())));
