@@ -14,6 +14,7 @@ import io.stackpilot.control.operations.OperationCancelledException;
 import io.stackpilot.control.operations.OperationFinishedException;
 import io.stackpilot.control.operations.OperationInProgressException;
 import io.stackpilot.control.operations.OperationNotFoundException;
+import io.stackpilot.control.operations.WorkloadFailedException;
 import io.stackpilot.runtime.RuntimeConflictException;
 import io.stackpilot.runtime.RuntimeFailureException;
 import io.stackpilot.runtime.RuntimeForbiddenException;
@@ -193,6 +194,15 @@ public class ProblemMapper {
                 new Problem("health-timeout", "Component not healthy in time", 504, e.getMessage())
                         .with("component", e.component())
                         .with("timeoutMs", e.timeout().toMillis()),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    public Response workloadFailed(WorkloadFailedException e, UriInfo uri) {
+        return respond(
+                new Problem("workload-failed", "Component workload failed", 502, e.getMessage())
+                        .with("component", e.component())
+                        .with("reason", e.reason()),
                 uri);
     }
 

@@ -16,7 +16,8 @@ public interface HealthGate {
      * The outcome of one check.
      *
      * @param ready {@code true} when dependents may start
-     * @param state the component's state or health as a word, such as {@code running} or {@code down}
+     * @param state the component's state or health as a word, such as {@code running} or {@code down}.
+     *     The workload state {@code failed} ends a health wait at once
      * @param reason why it is not ready, or {@code null} when it is
      */
     record Verdict(boolean ready, String state, String reason) {}

@@ -2,6 +2,7 @@ package io.stackpilot.api;
 
 import static io.restassured.RestAssured.given;
 import static io.stackpilot.support.DockerCli.state;
+import static io.stackpilot.support.Operations.step;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.stackpilot.support.Operations;
 import io.stackpilot.support.OrchestrationStack;
 import io.stackpilot.support.OrchestrationTestProfile;
 import java.time.Duration;
@@ -158,7 +160,7 @@ class StackOperationTest {
 
         given().delete("/api/v1/operations/" + id).then().statusCode(202).body("id", equalTo(id));
 
-        JsonPath operation = awaitFinished(id);
+        JsonPath operation = Operations.awaitFinished(id);
         assertEquals("cancelled", operation.getString("state"));
         assertEquals("cancelled", step(operation, "lame").get("state"));
         assertEquals("cancelled", step(operation, "needs-lame").get("state"));
@@ -188,7 +190,7 @@ class StackOperationTest {
                 .statusCode(409)
                 .body("operationId", equalTo(running));
 
-        assertEquals("failed", awaitFinished(running).getString("state"), "lame fails the stack start");
+        assertEquals("failed", Operations.awaitFinished(running).getString("state"), "lame fails the stack start");
         given().queryParam("dryRun", true)
                 .post("/api/v1/stack/stop")
                 .then()
@@ -216,25 +218,7 @@ class StackOperationTest {
 
     private static JsonPath awaitFinished(Response accepted) {
         accepted.then().statusCode(202);
-        return awaitFinished(accepted.jsonPath().getString("id"));
-    }
-
-    private static JsonPath awaitFinished(String id) {
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> List.of("succeeded", "failed", "cancelled")
-                        .contains(given().get("/api/v1/operations/" + id)
-                                .jsonPath()
-                                .getString("state")));
-        return given().get("/api/v1/operations/" + id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-    }
-
-    private static Map<String, Object> step(JsonPath operation, String component) {
-        return operation.getMap("steps.find { it.component == '" + component + "' }");
+        return Operations.awaitFinished(accepted.jsonPath().getString("id"));
     }
 
     private static Instant started(String component, JsonPath operation) {

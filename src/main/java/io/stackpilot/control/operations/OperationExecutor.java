@@ -9,6 +9,7 @@ import io.stackpilot.control.LifecycleOutcome;
 import io.stackpilot.control.events.EventHub;
 import io.stackpilot.control.status.StatusCache;
 import io.stackpilot.runtime.LifecycleAction;
+import io.stackpilot.runtime.WorkloadState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -19,20 +20,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * Runs an operation's plan: each step starts once the steps it comes after have succeeded, so independent
  * branches run in parallel. A start or restart step that other steps come after ends only when its component
- * is healthy, bounded by the component's {@code start-timeout}.
+ * is healthy, bounded by the component's {@code start-timeout}. It fails at once when the workload's state turns
+ * {@code failed}.
  */
 @ApplicationScoped
 public class OperationExecutor {
 
     private static final Logger LOG = Logger.getLogger(OperationExecutor.class);
+
+    /** Maximum time a health wait goes without reading the operation's cancel flag. */
+    private static final long CANCEL_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Catalog catalog;
     private final ComponentService components;
@@ -149,23 +157,50 @@ public class OperationExecutor {
         }
     }
 
-    /** Polls the health gate until the component is ready, the start timeout passes or a cancel arrives. */
+    /**
+     * Polls the health gate until the component is ready, its workload fails, the start timeout passes or a
+     * cancel arrives. Each check runs on the step pool and is awaited in slices of {@link #CANCEL_CHECK_NANOS}, so a
+     * cancel ends the wait even while a probe hangs. The abandoned check then finishes on its own, bounded by the
+     * probe timeout.
+     */
     private void awaitHealthy(Operation operation, Component component, long startedNanos) {
         long deadline = startedNanos + component.startTimeout().toNanos();
         while (true) {
-            HealthGate.Verdict verdict = gate.check(component);
+            HealthGate.Verdict verdict = checkUnlessCancelled(operation, component);
             if (verdict.ready()) {
                 return;
             }
-            if (operation.cancelRequested()) {
-                throw new WaitCancelledException();
+            if (WorkloadState.FAILED.id().equals(verdict.state())) {
+                throw new WorkloadFailedException(component.name(), verdict.reason());
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 throw new HealthTimeoutException(component.name(), component.startTimeout(), verdict.reason());
             }
             LOG.debugf("[%s] Not healthy yet: %s", component.name(), verdict.reason());
-            sleep(Math.min(pollInterval.toNanos(), remaining));
+            sleepUnlessCancelled(operation, Math.min(pollInterval.toNanos(), remaining));
+        }
+    }
+
+    private HealthGate.Verdict checkUnlessCancelled(Operation operation, Component component) {
+        CompletableFuture<HealthGate.Verdict> check = CompletableFuture.supplyAsync(() -> gate.check(component), steps);
+        while (true) {
+            if (operation.cancelRequested()) {
+                check.cancel(false);
+                throw new WaitCancelledException();
+            }
+            try {
+                return check.get(CANCEL_CHECK_NANOS, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // Still checking: look at the cancel flag again.
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure
+                        ? failure
+                        : new IllegalStateException("health check of " + component.name() + " failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WaitCancelledException();
+            }
         }
     }
 
@@ -198,12 +233,23 @@ public class OperationExecutor {
         events.publish("operation", OperationProgress.of(operation.snapshot()));
     }
 
-    private static void sleep(long nanos) {
-        try {
-            Thread.sleep(Math.max(1, nanos / 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WaitCancelledException();
+    /** Sleeps for {@code nanos}, in slices of {@link #CANCEL_CHECK_NANOS} between which it looks for a cancel. */
+    private static void sleepUnlessCancelled(Operation operation, long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (true) {
+            if (operation.cancelRequested()) {
+                throw new WaitCancelledException();
+            }
+            long remaining = end - System.nanoTime();
+            if (remaining <= 0) {
+                return;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.min(remaining, CANCEL_CHECK_NANOS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WaitCancelledException();
+            }
         }
     }
 }
