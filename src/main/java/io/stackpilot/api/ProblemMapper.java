@@ -35,6 +35,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,11 +63,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response componentNotFound(ComponentNotFoundException e, UriInfo uri) {
-        return respond(
-                new Problem("component-not-found", "Component not found", 404, e.getMessage())
-                        .with("component", e.component())
-                        .with("knownComponents", e.known()),
-                uri);
+        return respond(componentNotFound(e.component(), e.known(), e.getMessage()), uri);
+    }
+
+    /** Builds the 404 problem for a name that is not in the catalog. */
+    public static Problem componentNotFound(String component, Collection<String> known, String detail) {
+        return new Problem("component-not-found", "Component not found", 404, detail)
+                .with("component", component)
+                .with("knownComponents", known);
     }
 
     @ServerExceptionMapper

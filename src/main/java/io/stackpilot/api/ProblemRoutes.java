@@ -69,16 +69,9 @@ public class ProblemRoutes {
             context.next();
             return;
         }
-        problems.send(
-                context,
-                new Problem(
-                                "component-not-found",
-                                "Component not found",
-                                404,
-                                "No health group '" + group + "': each catalog component is a group of its own;"
-                                        + " use one of " + catalog.names())
-                        .with("component", group)
-                        .with("knownComponents", catalog.names()));
+        String detail = "No health group '" + group + "': each catalog component is a group of its own; use one of "
+                + catalog.names();
+        problems.send(context, ProblemMapper.componentNotFound(group, catalog.names(), detail));
     }
 
     private void rejectLargeBody(RoutingContext context, long limit) {

@@ -2,6 +2,7 @@ package io.stackpilot.security;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Decides which role a request needs from its method and path alone, so every endpoint, including ones added
@@ -24,6 +25,9 @@ public final class AccessRules {
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String NON_APPLICATION_ROOT = "/q/";
 
+    /** A segment's matrix parameters: from a semicolon to the next slash. */
+    private static final Pattern MATRIX_PARAMETERS = Pattern.compile(";[^/]*");
+
     private AccessRules() {}
 
     /**
@@ -36,7 +40,9 @@ public final class AccessRules {
     public static Optional<Role> requiredRole(String method, String normalizedPath, boolean publicDocs) {
         // Matrix parameters (";name=value" after a segment) never reach resource matching, so they must not
         // change which rule applies: /api/v1/audit;x=1 is the audit endpoint.
-        String path = normalizedPath.replaceAll(";[^/]*", "");
+        String path = normalizedPath.indexOf(';') < 0
+                ? normalizedPath
+                : MATRIX_PARAMETERS.matcher(normalizedPath).replaceAll("");
         if (path.startsWith(NON_APPLICATION_ROOT) && (publicDocs || !isDocs(path))) {
             return Optional.empty();
         }

@@ -45,7 +45,7 @@ class HealthWaitTest {
 
     @AfterAll
     static void removeStack() {
-        compose("down", "--remove-orphans", "--timeout", "1");
+        DockerCli.composeDown(HealthWaitTestProfile.PROJECT, COMPOSE_FILE);
     }
 
     @Test

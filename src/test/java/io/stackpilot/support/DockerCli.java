@@ -1,10 +1,13 @@
 package io.stackpilot.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +50,21 @@ public final class DockerCli {
     }
 
     /** Runs {@code docker-compose -p PROJECT -f FILE1 -f FILE2 ... ARGS}, later files overriding earlier ones. */
+    /**
+     * Removes a Compose project's containers and network. An operation the last test left running may start a
+     * container while the network is being removed, and then Compose fails with "active endpoints", so the
+     * removal is run again until it succeeds.
+     */
+    public static void composeDown(String project, Path file) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptionsInstanceOf(AssertionError.class)
+                .until(() -> {
+                    compose(project, file, "down", "--remove-orphans", "--timeout", "1");
+                    return true;
+                });
+    }
+
     public static String compose(String project, List<Path> files, String... args) {
         List<String> command = new ArrayList<>(List.of("docker-compose", "-p", project));
         files.forEach(file -> command.addAll(List.of("-f", file.toString())));

@@ -1,9 +1,6 @@
 package io.stackpilot.support;
 
-import static org.awaitility.Awaitility.await;
-
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * The Compose project {@code sporch} of {@link OrchestrationTestProfile}: the diamond {@code a <- b, a <- c,
@@ -22,19 +19,9 @@ public final class OrchestrationStack {
         DockerCli.compose(PROJECT, COMPOSE_FILE, "up", "-d", "--force-recreate", "--remove-orphans");
     }
 
-    /**
-     * Removes the project's containers and network. An operation the last test left running may start a
-     * container while the network is being removed, and then Compose fails with "active endpoints", so it is
-     * run again until it succeeds.
-     */
+    /** Removes the project's containers and network, see {@link DockerCli#composeDown}. */
     public static void down() {
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptionsInstanceOf(AssertionError.class)
-                .until(() -> {
-                    DockerCli.compose(PROJECT, COMPOSE_FILE, "down", "--remove-orphans", "--timeout", "1");
-                    return true;
-                });
+        DockerCli.composeDown(PROJECT, COMPOSE_FILE);
     }
 
     /** Stops every container of the project, one second of grace each. */

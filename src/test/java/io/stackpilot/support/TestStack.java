@@ -51,19 +51,9 @@ public final class TestStack {
                         .body("docker.containerId", equalTo(id))));
     }
 
-    /**
-     * Removes the project's containers and network. An operation the last test left running may start a
-     * container while the network is being removed, and then Compose fails with "active endpoints", so it is
-     * run again until it succeeds.
-     */
+    /** Removes the project's containers and network, see {@link DockerCli#composeDown}. */
     public static void down() {
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptionsInstanceOf(AssertionError.class)
-                .until(() -> {
-                    DockerCli.compose(PROJECT, COMPOSE_FILE, "down", "--remove-orphans", "--timeout", "1");
-                    return true;
-                });
+        DockerCli.composeDown(PROJECT, COMPOSE_FILE);
     }
 
     /** Returns the container id of a service, as {@code docker-compose ps -q} reports it. */
