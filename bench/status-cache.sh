@@ -109,7 +109,7 @@ start_bridge() {
         curl -sf "http://127.0.0.1:$bridge_port/_ping" >/dev/null 2>&1 && return
         sleep 0.1
     done
-    echo "The socat bridge to $socket did not answer" >&2
+    echo "The socat bridge to $socket did not respond" >&2
     exit 1
 }
 

@@ -8,7 +8,7 @@ import io.stackpilot.runtime.WorkloadState;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What a synchronous start, stop or restart did. */
+/** The result of a synchronous start, stop or restart. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "LifecycleResult")
 public record LifecycleResponse(

@@ -41,7 +41,7 @@ class OperationRequests {
         return accepted(submit(request, idempotencyKey), uri);
     }
 
-    /** Runs a lifecycle request, answering when it has finished unless {@code async} is set. */
+    /** Runs a lifecycle request and responds when it has finished, unless {@code async} is set. */
     Response run(OperationRequest request, boolean dryRun, boolean async, String idempotencyKey, UriInfo uri) {
         if (dryRun || async) {
             return accept(request, dryRun, idempotencyKey, uri);
@@ -54,7 +54,7 @@ class OperationRequests {
 
     private Submission submit(OperationRequest request, String idempotencyKey) {
         Submission submission = operations.submit(request, idempotencyKey);
-        // Set on the HTTP response itself, so that a problem answer written later keeps it.
+        // Set on the HTTP response itself, so that a problem response written later keeps it.
         currentRequest
                 .getCurrent()
                 .response()

@@ -5,7 +5,7 @@ import io.stackpilot.catalog.Component;
 /**
  * Decides whether a component serves well enough for the components that depend on it to start.
  *
- * <p>Implementations read the current state, never a cached one, because a start waits on the answer.
+ * <p>Implementations read the current state, never a cached one, because a start waits on the result.
  */
 public interface HealthGate {
 

@@ -120,7 +120,7 @@ class DeepHealthGateTest {
         }
     }
 
-    /** Starts the HTTP server that {@code a}'s probe asks. */
+    /** Starts the HTTP server that {@code a}'s probe queries. */
     public static class ProbeTargetResource extends ServersResource<ScriptedHttpServer> {
 
         public ProbeTargetResource() {

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The stack this project exists for, end to end: ZooKeeper, a Kafka broker and the Kafka UI stand-in in
  * containers from the local images, driven only through stackpilot's REST API by the packaged service with
- * its default catalog. Answers are checked against the Docker CLI and a Kafka client. Headlamp runs on the
+ * its default catalog. Responses are checked against the Docker CLI and a Kafka client. Headlamp runs on the
  * Kubernetes mock server, with an HTTP server on its NodePort 30466.
  *
  * <p>The steps build on each other, so they run in order.

@@ -41,7 +41,7 @@ final class StackpilotProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the service and waits until {@code /q/health/live} answers 200.
+     * Starts the service and waits until {@code /q/health/live} returns 200.
      *
      * @param properties system properties added to the command line, such as the Kubernetes API server URL
      */

@@ -3,7 +3,7 @@ package io.stackpilot.control.operations;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.stackpilot.runtime.LifecycleAction;
 
-/** What an operation was asked to do. */
+/** The kind of work an operation was requested to do. */
 public enum OperationKind {
     STACK_START("stack-start"),
     STACK_STOP("stack-stop"),

@@ -110,7 +110,7 @@ public class StatusCache {
     }
 
     /**
-     * Returns the component's status when the cache holds it without a runtime request: a current entry, or
+     * Returns the component's status when the cache contains it, without a runtime request: a current entry, or
      * {@code unknown} while the runtime is unreachable. Never blocks.
      */
     public Optional<WorkloadStatus> cached(Component component) {

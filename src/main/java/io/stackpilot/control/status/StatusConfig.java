@@ -12,7 +12,7 @@ public interface StatusConfig {
     @WithDefault("100ms")
     Duration reconnectInitialBackoff();
 
-    /** Longest wait between two attempts to reconnect an event stream. */
+    /** Maximum wait between two attempts to reconnect an event stream. */
     @WithDefault("2s")
     Duration reconnectMaxBackoff();
 

@@ -171,7 +171,7 @@ public class DockerEventWatcher implements WorkloadWatcher {
                 }
             }
             closeByCaller();
-            throw failureOr(new IOException("no answer to the events request within " + timeout.toMillis() + " ms"));
+            throw failureOr(new IOException("no response to the events request within " + timeout.toMillis() + " ms"));
         }
 
         void closeByCaller() {

@@ -82,7 +82,7 @@ final class KubernetesErrors {
      *
      * @param watched what the watch covered, such as {@code Deployment infra/headlamp} or
      *     {@code the pods in infra}
-     * @return a {@link RuntimeFailureException} that names the expiry when the API server answered {@code 410
+     * @return a {@link RuntimeFailureException} that names the expiry when the API server returned {@code 410
      *     Gone}, because the resource version the watch would resume from is no longer kept; otherwise the
      *     same exception as for a failed request
      */

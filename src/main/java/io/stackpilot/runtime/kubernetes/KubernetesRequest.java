@@ -27,7 +27,7 @@ enum KubernetesRequest {
     /** Lists a workload's pods by its label selector, for their waiting reasons and for logs. */
     LIST_PODS("list", "", List.of("pods")),
     /**
-     * Watches the pods of each namespace that holds a catalog workload, so that a container entering a waiting
+     * Watches the pods of each namespace that contains a catalog workload, so that a container entering a waiting
      * state such as CrashLoopBackOff reaches the status cache. fabric8 (7.5) also lists a pod by name, and may
      * briefly watch it, before every log request.
      */
